@@ -1,0 +1,67 @@
+// Register → confirm the email through the link in the outbox → sign in → switch to 中文 → Chinese UI.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startServer, launchBrowser, newContext, screenshot, mailToken, apiLogin, type RunningServer } from './harness.ts';
+
+let server: RunningServer;
+let browser: Browser;
+before(async () => { server = await startServer(); browser = await launchBrowser(); });
+after(async () => { await browser?.close(); await server?.stop(); });
+
+test('a newcomer registers, confirms the email, signs in and switches the interface to Chinese', async () => {
+  const ctx = await newContext(browser, { locale: 'en-US', timezoneId: 'Europe/Minsk' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+  await page.goto(`${server.url}/register`);
+  await page.getByLabel('Email').fill('newcomer@example.org');
+  await page.getByLabel(/^Password/).fill('a long password');
+  await page.getByLabel('Full name').fill('Nadia Newcomer');
+  await page.getByLabel('Organisation').fill('BSUIR');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await page.getByText('We have sent you a link').waitFor();
+
+  const admin = await apiLogin(server, 'admin@synergy.demo', 'synergy-2021');
+  const token = await mailToken(server, admin, 'newcomer@example.org', 'verify-email');
+  await page.goto(`${server.url}/verify-email?token=${token}`);
+  await page.getByText('Your email address is confirmed').waitFor();
+
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Email').fill('newcomer@example.org');
+  await page.getByLabel(/^Password/).fill('a long password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Welcome, Nadia Newcomer!').waitFor();
+
+  await page.getByText('中文', { exact: true }).click();
+  await page.getByText('欢迎，Nadia Newcomer！').waitFor();
+  assert.equal(await page.getByRole('link', { name: '伙伴匹配' }).first().isVisible(), true);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  await screenshot(page, 'foundation-chinese-home');
+
+  // The choice is saved on the account: a new browser session comes back in Chinese.
+  await page.reload();
+  await page.getByText('欢迎，Nadia Newcomer！').waitFor();
+  // Sections that are not built say so plainly.
+  await page.goto(`${server.url}/calls`);
+  await page.getByText('该栏目暂未开放').waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('each demo role signs in; the admin sees administration, a participant does not', async () => {
+  for (const [email, canAdmin] of [['admin@synergy.demo', true], ['participant@synergy.demo', false]] as const) {
+    const ctx = await newContext(browser, { locale: 'ru-RU' });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Электронная почта').fill(email);
+    await page.getByLabel(/^Пароль/).fill('synergy-2021');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByTestId('account-menu').waitFor();
+    const adminLink = page.getByRole('link', { name: /Администрирование|Administration/ });
+    assert.equal(await adminLink.count() > 0, canAdmin, email);
+    await ctx.close();
+  }
+});

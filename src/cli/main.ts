@@ -1,0 +1,11 @@
+// `synergy` command line (bin/synergy.mjs). Each command lives in ./commands.
+import { Command } from 'commander';
+import { VERSION } from '../version.ts';
+import { registerCoreCommands } from './commands/core.ts';
+
+const program = new Command();
+program.name('synergy').description('Synergy — cross-border science and technology cooperation exchange').version(VERSION)
+  .showHelpAfterError();
+registerCoreCommands(program);
+
+await program.parseAsync(process.argv);

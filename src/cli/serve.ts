@@ -1,0 +1,59 @@
+// `synergy serve` (npm start): configuration → database → migrations → base/demo data → web build → HTTP → jobs.
+import { configOrExit, fail } from './shared.ts';
+import { createDeps, createLogger } from '../server/runtime.ts';
+import { buildApp } from '../server/app.ts';
+import { ensureWebBuilt } from '../server/web-build.ts';
+import { seedBase, seedDemo, disableDemoAccounts, DEMO_USERS, DEMO_PASSWORD } from '../demo/seed.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+
+export async function serve(opts: { dev: boolean }) {
+  const t0 = Date.now();
+  const config = configOrExit();
+  const log = createLogger(config);
+  if (config.WEB_BUILD === 'auto') {
+    try { ensureWebBuilt(log); } catch (e) { fail((e as Error).message); }
+  }
+  let deps;
+  try { deps = await createDeps(config, { log }); } catch (e) {
+    if (e instanceof DataDirLockedError) fail(e.message);
+    throw e;
+  }
+  await seedBase(deps);
+  if (config.DEMO_MODE) {
+    const ran = await seedDemo(deps);
+    if (ran.length) log.info({ steps: ran }, 'demo data loaded');
+  } else {
+    const n = await disableDemoAccounts(deps);
+    if (n) log.warn({ accounts: n }, 'demo mode is off: demo accounts disabled');
+  }
+  const app = await buildApp(deps, { serveWeb: true });
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const ms = Date.now() - t0;
+  const db = config.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  const lines = [
+    '',
+    `  Synergy is running at ${config.publicUrl}  (started in ${(ms / 1000).toFixed(1)} s${opts.dev ? ', dev' : ''})`,
+    `  Database: ${db}`,
+    `  API docs: ${config.publicUrl}/api/docs`,
+  ];
+  if (config.DEMO_MODE) {
+    lines.push('', `  Demo mode — sign in with any of these accounts, password: ${DEMO_PASSWORD}`);
+    for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(30)} ${u.roles.join(', ')}`);
+    lines.push('  (set DEMO_MODE=false in production: demo accounts are then disabled)');
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+  if (config.JOBS) deps.jobs.start().catch((err) => log.error({ err }, 'background jobs failed to start'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await app.close().catch(() => undefined);
+    await deps.jobs.stop().catch(() => undefined);
+    await deps.database.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,34 @@
+// Helpers shared by CLI commands: configuration errors and database access print clear messages.
+import { loadConfig, ConfigError, type Config } from '../config.ts';
+import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { openDatabase } from '../server/runtime.ts';
+import { migrate } from '../db/migrate.ts';
+import type { Database } from '../db/client.ts';
+
+export function fail(message: string, code = 1): never {
+  process.stderr.write(`synergy: ${message}\n`);
+  process.exit(code);
+}
+
+export function configOrExit(): Config {
+  try { return loadConfig(); } catch (e) {
+    if (e instanceof ConfigError) fail(e.message, 2);
+    throw e;
+  }
+}
+
+/** Opens the configured database (migrated unless told otherwise), runs fn, closes. */
+export async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
+  const config = configOrExit();
+  let database: Database;
+  try { database = await openDatabase(config); } catch (e) {
+    if (e instanceof DataDirLockedError) fail(e.message);
+    throw e;
+  }
+  try {
+    if (opts.migrate !== false) await migrate(database);
+    return await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}

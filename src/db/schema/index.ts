@@ -1,0 +1,5 @@
+// Every table of the platform, one file per module. drizzle-kit reads this file to generate migrations.
+export * from './accounts.ts';
+export * from './platform.ts';
+export * from './directory.ts';
+export * from './events.ts';

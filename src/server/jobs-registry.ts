@@ -1,0 +1,9 @@
+// Background jobs of every module, registered in one place.
+import type { Deps } from '../platform/context.ts';
+import { deliverPendingMail } from '../platform/mail.ts';
+import { purgeExpiredSessions } from '../modules/accounts/sessions.ts';
+
+export function registerJobs(deps: Deps) {
+  deps.jobs.register('mail.deliver', async () => { while ((await deliverPendingMail(deps)) > 0) { /* drain */ } }, { cron: '* * * * *' });
+  deps.jobs.register('sessions.purge', async () => purgeExpiredSessions(deps.db, deps.clock.now()), { cron: '17 * * * *' });
+}

@@ -1,0 +1,12 @@
+// The list of modules whose routes make up the API. Add a module here to expose it.
+import type { App } from './app.ts';
+import type { Deps } from '../platform/context.ts';
+import { accountsRoutes } from '../modules/accounts/routes.ts';
+import { adminRoutes } from '../modules/admin/routes.ts';
+import { healthRoutes } from '../modules/health/routes.ts';
+
+export async function registerModules(app: App, deps: Deps) {
+  healthRoutes(app, deps);
+  accountsRoutes(app, deps);
+  adminRoutes(app, deps);
+}

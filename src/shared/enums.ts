@@ -1,0 +1,34 @@
+// Closed vocabularies of the domain (see ../shared/domain/README.md). Labels live in locales/.
+export const ROLES = ['admin', 'organiser', 'participant', 'expert'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const COUNTRIES = ['BY', 'CN'] as const; // the exchange's two sides; other ISO codes are allowed in data
+export const TIMEZONE_BY_COUNTRY: Record<string, string> = { BY: 'Europe/Minsk', CN: 'Asia/Shanghai' };
+
+export const ORG_TYPES = ['university', 'research_institute', 'enterprise', 'technopark', 'park_resident', 'government', 'fund'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export const PROFILE_TYPES = ['TO', 'TR', 'BO', 'BR', 'RDR'] as const;
+export type ProfileType = (typeof PROFILE_TYPES)[number];
+
+export const PARTNERSHIP_TYPES = [
+  'commercial_technical_assistance', 'licensing', 'rd_cooperation', 'investment', 'joint_venture', 'outsourcing',
+] as const;
+export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
+
+export const DEVELOPMENT_STAGES = ['concept', 'under_development', 'lab_tested', 'demonstration', 'on_market'] as const;
+export type DevelopmentStage = (typeof DEVELOPMENT_STAGES)[number];
+
+export const IPR_STATUSES = ['none', 'secret_know_how', 'applied', 'granted'] as const;
+export type IprStatus = (typeof IPR_STATUSES)[number];
+
+export const PARTNER_SIZES = ['sme', 'large', 'any'] as const;
+
+export const PROFILE_STATUSES = ['draft', 'submitted', 'returned', 'published', 'on_hold', 'rejected', 'expired', 'archived'] as const;
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
+
+/** Limits from the EEN profile format. */
+export const PROFILE_LIMITS = {
+  title: 256, summary: 500, description: 4000, partnerRole: 4000, advantages: 4000,
+  technicalSpecification: 4000, iprNotes: 1000, keywordsMax: 5, keywordLength: 80, partnershipTypesMin: 1, partnershipTypesMax: 3,
+} as const;

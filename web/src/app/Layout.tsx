@@ -1,0 +1,97 @@
+// The application shell: header with navigation, language switcher and account menu; a drawer on phones.
+import { AppShell, Burger, Group, NavLink, Menu, Button, Text, UnstyledButton, Anchor, Container, SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe, hasRole, useChangeLanguage, useLogout, useSyncLanguage } from './session.tsx';
+import { useLang } from './display.tsx';
+import type { Lang } from '@shared/languages.ts';
+
+export const SECTIONS = [
+  { to: '/directory', key: 'directory' },
+  { to: '/marketplace', key: 'marketplace' },
+  { to: '/matching', key: 'matching' },
+  { to: '/events', key: 'events' },
+  { to: '/calls', key: 'calls' },
+  { to: '/portfolio', key: 'portfolio' },
+] as const;
+
+function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const change = useChangeLanguage();
+  return (
+    <div role="group" aria-label={t('common:language')}>
+      <SegmentedControl size="xs" value={lang} onChange={(v) => void change(v as Lang)}
+        data={[{ value: 'ru', label: 'RU' }, { value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]} />
+    </div>
+  );
+}
+
+export function Layout() {
+  const [opened, { toggle, close }] = useDisclosure();
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  useSyncLanguage();
+  const admin = hasRole(me, 'admin');
+  const organiser = hasRole(me, 'organiser', 'admin');
+  const links = [
+    ...SECTIONS.map((s) => ({ to: s.to, label: t(`common:nav.${s.key}`) })),
+    ...(organiser ? [{ to: '/invitations', label: t('common:nav.invitations') }] : []),
+    ...(admin ? [{ to: '/admin', label: t('common:nav.admin') }] : []),
+  ];
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'md', collapsed: { desktop: true, mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">{t('common:skipToContent')}</a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('common:menu')} />
+            <Anchor component={Link} to="/" underline="never" fw={700} c="inherit" onClick={close}>
+              <span className="logo-dot" aria-hidden />{t('common:appName')}
+            </Anchor>
+            <Group gap={2} visibleFrom="md" component="nav" aria-label={t('common:mainNavigation')}>
+              {links.map((l) => (
+                <Button key={l.to} component={RouterNavLink} to={l.to} variant={location.pathname.startsWith(l.to) ? 'light' : 'subtle'} size="compact-sm">{l.label}</Button>
+              ))}
+            </Group>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitcher />
+            {me ? (
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <UnstyledButton aria-label={t('common:accountMenu')} data-testid="account-menu">
+                    <Text size="sm" fw={500} truncate maw={160}>{me.name}</Text>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Label>{me.email}</Menu.Label>
+                  <Menu.Item component={Link} to="/account">{t('common:nav.account')}</Menu.Item>
+                  <Menu.Item onClick={async () => { await logout(); navigate('/'); }}>{t('common:logout')}</Menu.Item>
+                </Menu.Dropdown>
+              </Menu>
+            ) : (
+              <Group gap={4} wrap="nowrap">
+                <Button component={Link} to="/login" size="compact-sm" variant="subtle">{t('common:login')}</Button>
+                <Button component={Link} to="/register" size="compact-sm" visibleFrom="xs">{t('common:register')}</Button>
+              </Group>
+            )}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" component="nav" aria-label={t('common:mainNavigation')}>
+        {links.map((l) => (
+          <NavLink key={l.to} component={RouterNavLink} to={l.to} label={l.label} onClick={close} active={location.pathname.startsWith(l.to)} />
+        ))}
+        <VisuallyHidden>{t('common:appName')}</VisuallyHidden>
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Container size="lg" px={0}><Outlet /></Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,48 @@
+// The one way the web app talks to the server: JSON, same-origin cookies, CSRF header on writes,
+// and errors as ApiError with the server's localised message and field errors.
+export type FieldError = { path: string; code: string; message: string };
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, message: string, public fields: FieldError[] = []) { super(message); }
+}
+
+let csrfToken: string | null = null;
+async function csrf(force = false): Promise<string> {
+  if (!csrfToken || force) {
+    const r = await fetch('/api/csrf', { credentials: 'same-origin' });
+    csrfToken = (await r.json()).token as string;
+  }
+  return csrfToken;
+}
+
+export async function api<T = unknown>(method: string, url: string, body?: unknown, retry = true): Promise<T> {
+  const write = !['GET', 'HEAD'].includes(method);
+  const headers: Record<string, string> = {};
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+  if (write) headers['x-csrf-token'] = await csrf();
+  const payload = body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body);
+  const res = await fetch(url, { method, headers, credentials: 'same-origin', body: payload });
+  if (res.status === 204) return undefined as T;
+  const type = res.headers.get('content-type') ?? '';
+  const data = type.includes('application/json') ? await res.json() : await res.text();
+  if (!res.ok) {
+    const e = (data as { error?: { code: string; message: string; fields?: FieldError[] } }).error;
+    if (e?.code === 'csrf_invalid' && retry) { await csrf(true); return api<T>(method, url, body, false); }
+    throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.fields ?? []);
+  }
+  return data as T;
+}
+
+export const get = <T>(url: string, query?: Record<string, string | number | boolean | undefined | null>) => {
+  const qs = query ? new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])).toString() : '';
+  return api<T>('GET', qs ? `${url}?${qs}` : url);
+};
+export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
+export const put = <T>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});
+export const patch = <T>(url: string, body?: unknown) => api<T>('PATCH', url, body ?? {});
+export const del = <T>(url: string) => api<T>('DELETE', url);
+
+/** Maps server field errors onto a form's fields ({ path: message }). */
+export function fieldErrors(e: unknown): Record<string, string> {
+  if (!(e instanceof ApiError)) return {};
+  return Object.fromEntries(e.fields.map((f) => [f.path, f.message]));
+}

@@ -1,0 +1,37 @@
+// The route table of the web app. Each module adds its pages here.
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './Layout.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { RegisterPage } from '../features/auth/RegisterPage.tsx';
+import { VerifyEmailPage, ForgotPasswordPage, ResetPasswordPage } from '../features/auth/TokenPages.tsx';
+import { InvitePage } from '../features/auth/InvitePage.tsx';
+import { AccountPage } from '../features/account/AccountPage.tsx';
+import { AdminPage } from '../features/admin/AdminPage.tsx';
+import { InvitationsPage } from '../features/admin/InvitationsPage.tsx';
+import { NotBuiltPage, NotFoundPage } from '../features/placeholders/Placeholders.tsx';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/register', element: <RegisterPage /> },
+      { path: '/verify-email', element: <VerifyEmailPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
+      { path: '/reset-password', element: <ResetPasswordPage /> },
+      { path: '/invite', element: <InvitePage /> },
+      { path: '/account', element: <AccountPage /> },
+      { path: '/admin/*', element: <AdminPage /> },
+      { path: '/invitations', element: <InvitationsPage /> },
+      { path: '/directory/*', element: <NotBuiltPage section="directory" /> },
+      { path: '/marketplace/*', element: <NotBuiltPage section="marketplace" /> },
+      { path: '/matching/*', element: <NotBuiltPage section="matching" /> },
+      { path: '/events/*', element: <NotBuiltPage section="events" /> },
+      { path: '/calls/*', element: <NotBuiltPage section="calls" /> },
+      { path: '/portfolio/*', element: <NotBuiltPage section="portfolio" /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
