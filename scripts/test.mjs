@@ -13,7 +13,7 @@ import { join } from 'node:path';
 const args = process.argv.slice(2);
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : null;
-const explicit = args.filter((a, i) => !a.startsWith('--') && i !== onlyIdx + 1);
+const explicit = args.filter((a, i) => !a.startsWith("--") && (onlyIdx < 0 || i !== onlyIdx + 1));
 
 function find(dir, out = []) {
   let entries;
