@@ -65,3 +65,16 @@ test('each demo role signs in; the admin sees administration, a participant does
     await ctx.close();
   }
 });
+
+test('on a phone the shell fits the screen and the menu opens from the burger', async () => {
+  const ctx = await newContext(browser, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/`);
+  await page.getByRole('button', { name: '菜单' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling on a phone (overflow ${overflow}px)`);
+  await page.getByRole('button', { name: '菜单' }).click();
+  await page.getByRole('link', { name: '伙伴匹配' }).last().waitFor({ state: 'visible' });
+  await screenshot(page, 'foundation-phone-menu');
+  await ctx.close();
+});

@@ -60,8 +60,8 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newContext(browser: Browser, opts: { locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
-  return browser.newContext({ locale: opts.locale ?? 'en-US', timezoneId: opts.timezoneId ?? 'Europe/Minsk', viewport: { width: 1280, height: 900 } });
+export async function newContext(browser: Browser, opts: { locale?: string; timezoneId?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: opts.locale ?? 'en-US', timezoneId: opts.timezoneId ?? 'Europe/Minsk', viewport: opts.viewport ?? { width: 1280, height: 900 } });
 }
 
 export async function screenshot(page: Page, name: string) {
