@@ -1,4 +1,5 @@
-import { pgTable, uuid, text, timestamp, jsonb, bigint, index, integer, customType } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, jsonb, bigint, index, integer, customType, doublePrecision, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 import { users } from './accounts.ts';
@@ -62,3 +63,27 @@ export const files = pgTable('files', {
   uploadedBy: uuid('uploaded_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Long computations (e.g. "schedule all") run as background jobs. One row per run; the partial unique index
+ * allows only one active run per (kind, scope), across all server processes.
+ */
+export const taskRuns = pgTable('task_runs', {
+  id: uuid('id').primaryKey(),
+  kind: text('kind').notNull(),
+  scope: text('scope').notNull(),
+  status: text('status').notNull(), // queued | running | done | failed | cancelled
+  params: jsonb('params').$type<Record<string, unknown>>().notNull().default({}),
+  progress: doublePrecision('progress').notNull().default(0),
+  best: jsonb('best').$type<Record<string, unknown>>(),
+  result: jsonb('result').$type<Record<string, unknown>>(),
+  error: text('error'),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }),
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('task_runs_active_uq').on(t.kind, t.scope).where(sql`status IN ('queued', 'running')`),
+  index('task_runs_scope_idx').on(t.kind, t.scope, t.createdAt),
+]);
