@@ -51,7 +51,7 @@ export async function getInterest(db: Tx, actor: Actor, id: string) {
   const showOwner = side.owner || !r.p.anonymous || exchanged;
   const messages = await db.select({ id: conversationMessages.id, body: conversationMessages.body, createdAt: conversationMessages.createdAt, authorName: users.name,
     authorOrganisationId: conversationMessages.authorOrganisationId }).from(conversationMessages)
-    .innerJoin(users, eq(users.id, conversationMessages.authorId)).where(eq(conversationMessages.eoiId, id)).orderBy(asc(conversationMessages.createdAt));
+    .innerJoin(users, eq(users.id, conversationMessages.authorId)).where(eq(conversationMessages.eoiId, id)).orderBy(asc(conversationMessages.createdAt), asc(conversationMessages.id));
   const responder = r.e.respondedBy ? (await db.select({ name: users.name, email: users.email }).from(users).where(eq(users.id, r.e.respondedBy)))[0] : null;
   return {
     id: r.e.id, status: r.e.status, message: r.e.message, responseNote: r.e.responseNote, createdAt: r.e.createdAt.toISOString(),
