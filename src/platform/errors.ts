@@ -19,6 +19,10 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  invalid_transition: 409,
+  invalid_file_name: 400,
+  interest_open: 409,
+  import_invalid: 400,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, number>;

@@ -4,9 +4,15 @@ import type { Deps } from '../platform/context.ts';
 import { accountsRoutes } from '../modules/accounts/routes.ts';
 import { adminRoutes } from '../modules/admin/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
+import { directoryRoutes } from '../modules/directory/routes.ts';
+import { profilesRoutes } from '../modules/profiles/routes.ts';
+import { interestsRoutes } from '../modules/interests/routes.ts';
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
   accountsRoutes(app, deps);
   adminRoutes(app, deps);
+  directoryRoutes(app, deps);
+  profilesRoutes(app, deps);
+  interestsRoutes(app, deps);
 }

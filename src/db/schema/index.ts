@@ -3,3 +3,4 @@ export * from './accounts.ts';
 export * from './platform.ts';
 export * from './directory.ts';
 export * from './events.ts';
+export * from './profiles.ts';

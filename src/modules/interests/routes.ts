@@ -1,0 +1,57 @@
+// Expressions of interest, their conversations, and the in-app inbox.
+import { z } from 'zod';
+import type { App } from '../../server/app.ts';
+import { access } from '../../server/access.ts';
+import type { Deps } from '../../platform/context.ts';
+import * as s from './schema.ts';
+import * as q from './queries.ts';
+import * as cmd from './commands.ts';
+
+const ok = { ok: true as const };
+const idParams = z.object({ id: z.string().uuid() }).strict();
+
+export function interestsRoutes(app: App, deps: Deps) {
+  const tags = ['interests'];
+  app.route({
+    method: 'POST', url: '/api/profiles/:id/interests', config: { access: access.signedIn },
+    schema: { tags, params: idParams, body: s.sendBody, response: { 201: z.object({ id: z.string() }) } },
+    handler: async (req, reply) => reply.code(201).send({ id: await cmd.sendInterest(req.ctx, req.params.id, req.body) }),
+  });
+  app.route({
+    method: 'GET', url: '/api/interests', config: { access: access.signedIn },
+    schema: { tags, querystring: s.listQuery }, handler: async (req) => q.listInterests(deps.db, req.actor!, req.query.box),
+  });
+  app.route({
+    method: 'GET', url: '/api/interests/:id', config: { access: access.signedIn },
+    schema: { tags, params: idParams }, handler: async (req) => q.getInterest(deps.db, req.actor!, req.params.id),
+  });
+  app.route({
+    method: 'POST', url: '/api/interests/:id/accept', config: { access: access.signedIn },
+    schema: { tags, params: idParams, body: s.respondBody }, handler: async (req) => { await cmd.respond(req.ctx, req.params.id, true, req.body.note); return ok; },
+  });
+  app.route({
+    method: 'POST', url: '/api/interests/:id/decline', config: { access: access.signedIn },
+    schema: { tags, params: idParams, body: s.respondBody }, handler: async (req) => { await cmd.respond(req.ctx, req.params.id, false, req.body.note); return ok; },
+  });
+  app.route({
+    method: 'POST', url: '/api/interests/:id/withdraw', config: { access: access.signedIn },
+    schema: { tags, params: idParams }, handler: async (req) => { await cmd.withdraw(req.ctx, req.params.id); return ok; },
+  });
+  app.route({
+    method: 'POST', url: '/api/interests/:id/messages', config: { access: access.signedIn },
+    schema: { tags, params: idParams, body: s.messageBody, response: { 201: z.object({ id: z.string() }) } },
+    handler: async (req, reply) => reply.code(201).send({ id: await cmd.postMessage(req.ctx, req.params.id, req.body.body) }),
+  });
+  app.route({
+    method: 'GET', url: '/api/inbox', config: { access: access.signedIn },
+    schema: { tags: ['inbox'], querystring: s.inboxQuery }, handler: async (req) => q.inbox(deps.db, req.actor!.userId, req.query),
+  });
+  app.route({
+    method: 'POST', url: '/api/inbox/:id/read', config: { access: access.signedIn },
+    schema: { tags: ['inbox'], params: idParams }, handler: async (req) => { await q.markRead(deps.db, req.actor!.userId, req.params.id, deps.clock.now()); return ok; },
+  });
+  app.route({
+    method: 'POST', url: '/api/inbox/read-all', config: { access: access.signedIn },
+    schema: { tags: ['inbox'] }, handler: async (req) => { await q.markRead(deps.db, req.actor!.userId, null, deps.clock.now()); return ok; },
+  });
+}
