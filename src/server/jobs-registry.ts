@@ -2,8 +2,10 @@
 import type { Deps } from '../platform/context.ts';
 import { deliverPendingMail } from '../platform/mail.ts';
 import { purgeExpiredSessions } from '../modules/accounts/sessions.ts';
+import { registerEventJobs } from '../modules/events/jobs.ts';
 
 export function registerJobs(deps: Deps) {
   deps.jobs.register('mail.deliver', async () => { while ((await deliverPendingMail(deps)) > 0) { /* drain */ } }, { cron: '* * * * *' });
   deps.jobs.register('sessions.purge', async () => purgeExpiredSessions(deps.db, deps.clock.now()), { cron: '17 * * * *' });
+  registerEventJobs(deps);
 }

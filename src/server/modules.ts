@@ -4,9 +4,11 @@ import type { Deps } from '../platform/context.ts';
 import { accountsRoutes } from '../modules/accounts/routes.ts';
 import { adminRoutes } from '../modules/admin/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
+import { eventsRoutes } from '../modules/events/routes.ts';
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
   accountsRoutes(app, deps);
   adminRoutes(app, deps);
+  eventsRoutes(app, deps);
 }
