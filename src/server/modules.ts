@@ -5,10 +5,12 @@ import { accountsRoutes } from '../modules/accounts/routes.ts';
 import { adminRoutes } from '../modules/admin/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { eventsRoutes } from '../modules/events/routes.ts';
+import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
   accountsRoutes(app, deps);
   adminRoutes(app, deps);
   eventsRoutes(app, deps);
+  calendarRoutes(app, deps);
 }
