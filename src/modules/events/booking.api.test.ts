@@ -57,7 +57,7 @@ test('accepting with a slot in parallel: the same person accepts two requests fo
 
 test('two meetings cannot take the same table in the same slot, even in parallel; the message is in the caller\'s language', async () => {
   const ev = await createEvent(c.organiser, { format: 'onsite' }, { tables: 2 });
-  const ps = [];
+  const ps: Awaited<ReturnType<typeof participant>>[] = [];
   for (let i = 0; i < 4; i++) ps.push(await participant(t, ev.id, { lang: 'ru' }));
   const m1 = await accepted(ev, ps[0], ps[1]);
   const m2 = await accepted(ev, ps[2], ps[3]);

@@ -85,7 +85,7 @@ test('decline with a reason; cancel tells the other side and frees the slot', as
 
 test('group meetings bring up to six organisations; all invitees must answer', async () => {
   const ev = await createEvent(c.organiser);
-  const ps = [];
+  const ps: Awaited<ReturnType<typeof participant>>[] = [];
   for (let i = 0; i < 7; i++) ps.push(await participant(t, ev.id));
   // Each test participant has no organisation, so each counts as one: 1 + 6 invitees = 7 > 6.
   const tooMany = await ps[0].c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: ps.slice(1).map((p) => p.id) });
