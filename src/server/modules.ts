@@ -7,6 +7,8 @@ import { healthRoutes } from '../modules/health/routes.ts';
 import { directoryRoutes } from '../modules/directory/routes.ts';
 import { profilesRoutes } from '../modules/profiles/routes.ts';
 import { interestsRoutes } from '../modules/interests/routes.ts';
+import { eventsRoutes } from '../modules/events/routes.ts';
+import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
@@ -15,4 +17,6 @@ export async function registerModules(app: App, deps: Deps) {
   directoryRoutes(app, deps);
   profilesRoutes(app, deps);
   interestsRoutes(app, deps);
+  eventsRoutes(app, deps);
+  calendarRoutes(app, deps);
 }

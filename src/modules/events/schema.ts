@@ -1,0 +1,130 @@
+// zod schemas of the events API (requests and responses).
+import { z } from 'zod';
+import { mlSchema, LANGS } from '../../shared/languages.ts';
+import { isValidTimeZone } from '../../shared/time.ts';
+
+export const EVENT_FORMATS = ['online', 'hybrid', 'onsite'] as const;
+export const SESSION_KINDS = ['plenary', 'round_table', 'presentation', 'meeting_block', 'pause'] as const;
+export const REG_ROLES = ['delegate', 'speaker', 'moderator', 'interpreter', 'organiser'] as const;
+export const REG_STATUSES = ['pending', 'approved', 'waitlisted', 'cancelled', 'rejected'] as const;
+export const MEETING_STATUSES = ['requested', 'accepted', 'scheduled', 'cancelled', 'declined', 'expired'] as const;
+export const OUTCOME_KINDS = ['agreement', 'memorandum_planned', 'joint_application_planned', 'follow_up', 'no_interest'] as const;
+
+const ml = (max: number, required = false) => mlSchema({ max, required });
+const tz = z.string().refine(isValidTimeZone, { message: 'invalid_timezone' });
+/** Wall-clock time in the event's zone, "2021-09-29T10:00". */
+export const localTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{2,80}$/);
+
+const room = z.object({ id: z.string().min(1).max(40), name: ml(200, true), videoUrl: z.string().url().max(500).nullable().optional() }).strict();
+const venue = z.object({ id: z.string().min(1).max(40), name: ml(300, true), address: ml(500), rooms: z.array(room).max(50).default([]) }).strict();
+
+export const eventBody = z.object({
+  slug,
+  title: ml(300, true),
+  description: ml(8000).default({}),
+  format: z.enum(EVENT_FORMATS),
+  timezone: tz,
+  startsLocal: localTime,
+  endsLocal: localTime,
+  venues: z.array(venue).max(10).default([]),
+  organiserIds: z.array(z.string().uuid()).max(20).default([]),
+  coverFileId: z.string().uuid().nullable().default(null),
+  visibility: z.enum(['public', 'invitation']).default('public'),
+  status: z.enum(['draft', 'published', 'closed']).default('draft'),
+  registrationOpensLocal: localTime.nullable().default(null),
+  registrationClosesLocal: localTime.nullable().default(null),
+  capacity: z.number().int().min(1).max(100000).nullable().default(null),
+  approvalMode: z.enum(['auto', 'manual']).default('auto'),
+  bookingMode: z.enum(['self', 'organiser']).default('self'),
+  maxMeetingsPerParticipant: z.number().int().min(1).max(100).default(12),
+  requestsNeedAcceptance: z.boolean().default(true),
+  requestExpiryHours: z.number().int().min(1).max(24 * 60).default(72),
+  reminderMinutes: z.number().int().min(0).max(24 * 60).default(15),
+  videoProvider: z.enum(['jitsi', 'link']).default('jitsi'),
+  videoLink: z.string().url().max(500).nullable().default(null),
+  followUpUrl: z.string().url().max(500).nullable().default(null),
+}).strict();
+
+const speaker = z.object({ name: z.string().trim().min(1).max(200), title: ml(300).optional(), organisationId: z.string().uuid().nullable().optional() }).strict();
+
+export const sessionBody = z.object({
+  kind: z.enum(SESSION_KINDS),
+  title: ml(300, true),
+  description: ml(4000).default({}),
+  startsLocal: localTime,
+  endsLocal: localTime,
+  roomId: z.string().max(40).nullable().default(null),
+  topic: ml(500).default({}),
+  moderator: z.string().max(200).nullable().default(null),
+  speakers: z.array(speaker).max(30).default([]),
+  minutes: ml(20000).default({}),
+  minutesFileId: z.string().uuid().nullable().default(null),
+  slotMinutes: z.number().int().min(15).max(60).nullable().default(null),
+  pauseMinutes: z.number().int().min(0).max(60).nullable().default(null),
+  tables: z.number().int().min(0).max(500).nullable().default(null),
+}).strict();
+
+export const registerBody = z.object({
+  organisationId: z.string().uuid().nullable().default(null),
+  organisationName: z.string().trim().max(300).default(''),
+  role: z.enum(REG_ROLES).default('delegate'),
+  languages: z.array(z.enum([...LANGS, 'be', 'other'])).max(5).default([]),
+  needsInterpreter: z.boolean().default(false),
+  profileIds: z.array(z.string().uuid()).max(20).default([]),
+  note: z.string().max(2000).default(''),
+}).strict();
+
+export const decideRegistrationBody = z.object({ status: z.enum(['approved', 'rejected', 'waitlisted']) }).strict();
+export const unavailabilityBody = z.object({ slotIds: z.array(z.string().uuid()).max(500) }).strict();
+
+export const meetingRequestBody = z.object({
+  inviteeUserIds: z.array(z.string().uuid()).min(1).max(10),
+  message: z.string().max(2000).default(''),
+  priority: z.enum(['must', 'would']).default('would'),
+}).strict();
+export const acceptBody = z.object({ slotId: z.string().uuid().optional() }).strict();
+export const reasonBody = z.object({ reason: z.string().max(1000).default('') }).strict();
+export const bookBody = z.object({ slotId: z.string().uuid(), tableNo: z.number().int().min(1).max(500).optional() }).strict();
+export const interpreterBody = z.object({ userId: z.string().uuid().nullable() }).strict();
+export const outcomeBody = z.object({
+  attendance: z.enum(['took_place', 'no_show']),
+  outcomes: z.array(z.enum(OUTCOME_KINDS)).max(5).default([]),
+  note: z.string().max(4000).default(''),
+  linkedOrganisationIds: z.array(z.string().uuid()).max(10).default([]),
+}).strict();
+
+// ---- responses
+const mlOut = z.object({ ru: z.string().optional(), zh: z.string().optional(), en: z.string().optional() });
+export const eventOut = z.object({
+  id: z.string(), slug: z.string(), title: mlOut, description: mlOut, format: z.string(), timezone: z.string(),
+  startsAt: z.string(), endsAt: z.string(), venues: z.array(z.any()), coverFileId: z.string().nullable(),
+  visibility: z.string(), status: z.string(), registrationOpensAt: z.string().nullable(), registrationClosesAt: z.string().nullable(),
+  capacity: z.number().nullable(), approvalMode: z.string(), bookingMode: z.string(), maxMeetingsPerParticipant: z.number(),
+  requestsNeedAcceptance: z.boolean(), requestExpiryHours: z.number(), reminderMinutes: z.number(), videoProvider: z.string(),
+  videoLink: z.string().nullable(), followUpUrl: z.string().nullable(), scheduleVersion: z.number(),
+  organisers: z.array(z.object({ id: z.string(), name: mlOut, country: z.string(), role: z.string() })),
+  registrationOpen: z.boolean(), approvedCount: z.number(),
+  myRegistration: z.object({ id: z.string(), status: z.string(), role: z.string() }).nullable(),
+  canManage: z.boolean(),
+});
+export const sessionOut = z.object({
+  id: z.string(), kind: z.string(), title: mlOut, description: mlOut, startsAt: z.string(), endsAt: z.string(), roomId: z.string().nullable(),
+  topic: mlOut, moderator: z.string().nullable(), speakers: z.array(z.any()), minutes: mlOut, minutesFileId: z.string().nullable(),
+  slotMinutes: z.number().nullable(), pauseMinutes: z.number().nullable(), tables: z.number().nullable(),
+  slots: z.array(z.object({ id: z.string(), seq: z.number(), startsAt: z.string(), endsAt: z.string() })),
+});
+export const personOut = z.object({ userId: z.string(), name: z.string(), organisationName: z.string(), organisationId: z.string().nullable(), country: z.string(), timezone: z.string() });
+export const registrationOut = personOut.extend({
+  id: z.string(), role: z.string(), status: z.string(), languages: z.array(z.string()), needsInterpreter: z.boolean(),
+  profileIds: z.array(z.string()), createdAt: z.string(), email: z.string().optional(), orgType: z.string().nullable(),
+});
+export const meetingOut = z.object({
+  id: z.string(), eventId: z.string(), kind: z.string(), status: z.string(), priority: z.string(), message: z.string(), reason: z.string().nullable(),
+  requestedBy: z.string(), expiresAt: z.string().nullable(), slotId: z.string().nullable(), startsAt: z.string().nullable(), endsAt: z.string().nullable(),
+  tableNo: z.number().nullable(), videoUrl: z.string().nullable(), locked: z.boolean(), published: z.boolean(),
+  interpreter: z.object({ userId: z.string(), name: z.string() }).nullable(),
+  participants: z.array(personOut.extend({ isRequester: z.boolean(), response: z.string() })),
+  myOutcome: z.object({ attendance: z.string(), outcomes: z.array(z.string()), note: z.string() }).nullable(),
+});
+export const slotOut = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string(), freeTables: z.number().nullable() });
