@@ -15,11 +15,19 @@ export const FIELD_WEIGHTS = {
 /** Concept expansion: a concept also credits its broader concepts and related concepts, less. */
 export const EXPANSION = { broader: 0.5, broader2: 0.25, related: 0.35 } as const;
 
+/**
+ * Cross-cutting concepts of general.json (joint research, licensing, pilot production, TRL…)
+ * describe the form of cooperation, not the technology: two profiles that both "seek joint
+ * research" are not about the same thing. They are left out of the concept vector (as generic
+ * concepts are); the form of cooperation is compared by the fit signal (partnership types).
+ */
+export const isTopical = (c: { generic: boolean; area: string | null }): boolean => !c.generic && c.area !== null;
+
 /** Development stage → typical TRL, used when a profile gives a stage but no TRL. */
 export const STAGE_TRL: Record<string, number> = { concept: 2, under_development: 4, lab_tested: 5, demonstration: 7, on_market: 9 };
 
 export type ProfileFeatures = {
-  /** concept id → weight (after sublinear tf and expansion); generic concepts are left out. */
+  /** concept id → weight (after sublinear tf and expansion); generic and general concepts are left out. */
   concepts: Map<string, number>;
   /** concept ids written in the profile itself (not only reached by expansion) → lang → label. */
   direct: Map<string, Partial<Record<Lang, string>>>;
@@ -47,7 +55,7 @@ export function profileFeatures(p: MatchProfile): ProfileFeatures {
     const ex = mapper.extract(text);
     for (const h of ex.hits) {
       const c = mapper.concept(h.id)!;
-      if (c.generic) continue;
+      if (!isTopical(c)) continue;
       add(perLang[lang], h.id, weight);
       const labels = direct.get(h.id) ?? direct.set(h.id, {}).get(h.id)!;
       labels[lang] ??= guessLang(h.label) === lang ? h.label : c[lang][0];
@@ -65,14 +73,16 @@ export function profileFeatures(p: MatchProfile): ProfileFeatures {
   for (const k of p.marketKeywords ?? []) scan(k, guessLang(k), FIELD_WEIGHTS.marketKeywords);
 
   const raw = new Map<string, number>();
-  for (const l of LANGS) for (const [id, w] of perLang[l]) raw.set(id, Math.max(raw.get(id) ?? 0, Math.log1p(w)));
+  for (const l of LANGS) {
+    for (const [id, w] of perLang[l]) raw.set(id, Math.max(raw.get(id) ?? 0, Math.log1p(w)));
+  }
   const words = new Map<string, number>();
   for (const l of LANGS) for (const [t, w] of wordsPerLang[l]) words.set(t, Math.max(words.get(t) ?? 0, Math.log1p(w)));
 
   const concepts = new Map(raw);
   const credit = (id: string, w: number) => {
     const c = mapper.concept(id);
-    if (!c || c.generic) return;
+    if (!c || !isTopical(c)) return;
     if ((concepts.get(id) ?? 0) < w) concepts.set(id, w);
   };
   for (const [id, w] of raw) {

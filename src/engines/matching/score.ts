@@ -7,11 +7,16 @@
 // Extra signals implement `Scorer` and are passed to buildIndex; callers do not change.
 import type { Doc } from './match-index.ts';
 
+/**
+ * Concepts carry most of the topical evidence (they are what crosses languages); type
+ * complementarity is the backbone of brokerage (two requests for the same thing, or two
+ * competing offers, rarely want to meet), so it weighs more than taxonomy or fit.
+ */
 export const DEFAULT_WEIGHTS = {
-  concepts: 0.45,
-  text: 0.15,
+  concepts: 0.4,
+  text: 0.1,
   taxonomy: 0.15,
-  type: 0.15,
+  type: 0.25,
   fit: 0.1,
 } as const;
 
