@@ -37,7 +37,33 @@ export type ProfileFeatures = {
   areas: string[];
   /** TRL given, or derived from the development stage. */
   trl?: number;
+  /** Bit masks over the seed taxonomy for the hot path (see taxonomyMasks); null when a code is unknown. */
+  masks: TaxonomyMasks | null;
 };
+
+export type TaxonomyMasks = { subLo: number; subHi: number; area: number; related: number };
+
+const AREA_BIT = new Map(TAXONOMY.map((a, i) => [a.code, 1 << i]));
+const SUB_BIT = new Map(TAXONOMY.flatMap((a) => a.subAreas.map((s) => s.code)).map((code, i) => [code, i] as const));
+const RELATED_BITS = new Map(TAXONOMY.map((a) => [a.code,
+  TAXONOMY.filter((b) => a.related.includes(b.code) || b.related.includes(a.code)).reduce((m, b) => m | AREA_BIT.get(b.code)!, 0)]));
+
+/** Areas and sub-areas as bit masks, so that comparing two profiles costs a few integer operations. */
+export function taxonomyMasks(areas: string[], subAreas: string[]): TaxonomyMasks | null {
+  if (TAXONOMY.length > 31 || SUB_BIT.size > 62) return null;
+  const m: TaxonomyMasks = { subLo: 0, subHi: 0, area: 0, related: 0 };
+  for (const a of areas) {
+    const bit = AREA_BIT.get(a);
+    if (bit === undefined) return null;
+    m.area |= bit; m.related |= RELATED_BITS.get(a)!;
+  }
+  for (const s of subAreas) {
+    const i = SUB_BIT.get(s);
+    if (i === undefined) return null;
+    if (i < 31) m.subLo |= 1 << i; else m.subHi |= 1 << (i - 31);
+  }
+  return m;
+}
 
 const AREA_OF_SUB = new Map(TAXONOMY.flatMap((a) => a.subAreas.map((s) => [s.code, a.code] as const)));
 
@@ -98,7 +124,8 @@ export function profileFeatures(p: MatchProfile): ProfileFeatures {
   let areas = [...new Set([...(p.areas ?? []), ...subAreas.map((s) => AREA_OF_SUB.get(s)).filter((a): a is string => !!a)])];
   if (areas.length === 0) ({ areas, subAreas } = inferTaxonomy(raw));
   const trl = p.trl ?? (p.developmentStage ? STAGE_TRL[p.developmentStage] : undefined);
-  return { concepts, direct, words, subAreas: subAreas.sort(), areas: areas.sort(), trl };
+  subAreas.sort(); areas.sort();
+  return { concepts, direct, words, subAreas, areas, trl, masks: taxonomyMasks(areas, subAreas) };
 }
 
 /** A profile without declared areas gets the areas/sub-areas carrying ≥ 50% of its strongest concept weight. */

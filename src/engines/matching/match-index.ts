@@ -9,6 +9,13 @@ import type { Scorer } from './score.ts';
 export type Doc = {
   n: number;
   profile: MatchProfile;
+  /** upper-case country, for the pairing rules, and small integer codes for the hot path */
+  country: string;
+  countryN: number;
+  orgN: number;
+  /** candidate at all: published (or no status given); expiry in ms (Infinity when none) */
+  candidate: boolean;
+  expiresMs: number;
   features: ProfileFeatures;
   /** term ids and weights of the concept vector and of the word vector */
   cTerms: Int32Array; cW: Float64Array;
@@ -62,7 +69,11 @@ export class MatchIndex {
     };
     const [cTerms, cW] = vec(features.concepts, 'c:');
     const [wTerms, wW] = vec(features.words, 'w:');
-    const doc: Doc = { n, profile, features, cTerms, cW, wTerms, wW, normGen: -1, cNorm: 0, wNorm: 0 };
+    const country = profile.country.toUpperCase();
+    const doc: Doc = {
+      n, profile, country, countryN: this.code(this.countryCodes, country), orgN: this.code(this.orgCodes, profile.organisationId),
+      candidate: profile.status === undefined || profile.status === 'published',
+      expiresMs: profile.expiresAt ? Date.parse(profile.expiresAt) : Infinity, features, cTerms, cW, wTerms, wW, normGen: -1, cNorm: 0, wNorm: 0 };
     this.docs.push(doc);
     this.byId.set(profile.id, doc);
     (this.byOrg.get(profile.organisationId) ?? this.byOrg.set(profile.organisationId, new Set()).get(profile.organisationId)!).add(profile.id);
@@ -91,10 +102,22 @@ export class MatchIndex {
 
   get(id: string): Doc | undefined { return this.byId.get(id); }
 
-  /** Inverse document frequency of a term over the live profiles. */
+  private idfCache = new Float64Array(0);
+  private idfGen = new Int32Array(0);
+
+  /** Inverse document frequency of a term over the live profiles: ln(1 + N / df), cached per generation. */
   idf(t: number): number {
-    const df = this.df[t];
-    return df > 0 ? Math.log(1 + this.size / df) : 0;
+    if (this.idfCache.length <= t) {
+      const size = Math.max(1024, this.postings.length * 2);
+      const c = new Float64Array(size); c.set(this.idfCache); this.idfCache = c;
+      const g = new Int32Array(size).fill(-1); g.set(this.idfGen); this.idfGen = g;
+    }
+    if (this.idfGen[t] !== this.generation) {
+      const df = this.df[t];
+      this.idfCache[t] = df > 0 ? Math.log(1 + this.size / df) : 0;
+      this.idfGen[t] = this.generation;
+    }
+    return this.idfCache[t];
   }
 
   /** TF-IDF norms of a document under the current document frequencies (cached per generation). */
@@ -106,6 +129,14 @@ export class MatchIndex {
     for (let i = 0; i < doc.wTerms.length; i++) { const x = doc.wW[i] * this.idf(doc.wTerms[i]); w += x * x; }
     doc.cNorm = Math.sqrt(c); doc.wNorm = Math.sqrt(w); doc.normGen = this.generation;
     return doc;
+  }
+
+  readonly countryCodes = new Map<string, number>();
+  readonly orgCodes = new Map<string, number>();
+  private code(m: Map<string, number>, key: string): number {
+    let c = m.get(key);
+    if (c === undefined) { c = m.size; m.set(key, c); }
+    return c;
   }
 
   termId(key: string): number {

@@ -36,66 +36,88 @@ export function typeSignal(viewer: ProfileType, candidate: ProfileType): { value
 export const TAXONOMY_SCORES = { subArea: 1, area: 0.6, relatedArea: 0.25 } as const;
 const RELATED = new Map(TAXONOMY.map((a) => [a.code, new Set(a.related)]));
 
-/** Same sub-area > same area > related areas (the `related` lists of the taxonomy, either direction). */
-export function taxonomySignal(q: ProfileFeatures, c: ProfileFeatures): { value: number; reason: Reason | null } {
-  const sub = q.subAreas.find((s) => c.subAreas.includes(s));
-  if (sub) return { value: TAXONOMY_SCORES.subArea, reason: { kind: 'taxonomy', params: { level: 'sub_area', code: sub } } };
-  const area = q.areas.find((a) => c.areas.includes(a));
-  if (area) return { value: TAXONOMY_SCORES.area, reason: { kind: 'taxonomy', params: { level: 'area', code: area } } };
-  for (const a of c.areas) {
-    if (q.areas.some((b) => RELATED.get(b)?.has(a) || RELATED.get(a)?.has(b))) {
-      return { value: TAXONOMY_SCORES.relatedArea, reason: { kind: 'taxonomy', params: { level: 'related_area', code: a } } };
+/**
+ * Same sub-area > same area > related areas (the `related` lists of the taxonomy, either
+ * direction). Pushes its reason into `reasons` when given (the hot path passes none).
+ */
+export function taxonomySignal(q: ProfileFeatures, c: ProfileFeatures, reasons?: Reason[]): number {
+  const qm = q.masks, cm = c.masks;
+  if (!reasons && qm && cm) {
+    if ((qm.subLo & cm.subLo) | (qm.subHi & cm.subHi)) return TAXONOMY_SCORES.subArea;
+    if (qm.area & cm.area) return TAXONOMY_SCORES.area;
+    return qm.related & cm.area ? TAXONOMY_SCORES.relatedArea : 0;
+  }
+  for (const s of q.subAreas) {
+    if (c.subAreas.includes(s)) {
+      reasons?.push({ kind: 'taxonomy', params: { level: 'sub_area', code: s } });
+      return TAXONOMY_SCORES.subArea;
     }
   }
-  return { value: 0, reason: null };
+  for (const a of q.areas) {
+    if (c.areas.includes(a)) {
+      reasons?.push({ kind: 'taxonomy', params: { level: 'area', code: a } });
+      return TAXONOMY_SCORES.area;
+    }
+  }
+  for (const a of c.areas) {
+    for (const b of q.areas) {
+      if (RELATED.get(b)?.has(a) || RELATED.get(a)?.has(b)) {
+        reasons?.push({ kind: 'taxonomy', params: { level: 'related_area', code: a } });
+        return TAXONOMY_SCORES.relatedArea;
+      }
+    }
+  }
+  return 0;
 }
 
 /**
  * Fit: the mean of the parts that apply (TRL, partnership types, target countries, partner
  * type); 0.5 when none applies, so a sparse profile is neither rewarded nor punished.
+ * TRL part: 1 when the offer side's TRL reaches the request side's minimum, 0.5 one level
+ * short, else 0. Pushes reasons into `reasons` when given.
  */
-export function fitSignal(qp: MatchProfile, q: ProfileFeatures, cp: MatchProfile, c: ProfileFeatures): { value: number; reasons: Reason[] } {
-  const parts: number[] = [];
-  const reasons: Reason[] = [];
+export function fitSignal(qp: MatchProfile, q: ProfileFeatures, cp: MatchProfile, c: ProfileFeatures, reasons?: Reason[]): number {
+  let sum = 0;
+  let parts = 0;
   // TRL: the request side's minimum against the offer side's TRL (or stage).
-  const trlPart = (min: number | undefined, trl: number | undefined, direction: 'theirs_meets_yours' | 'yours_meets_theirs') => {
-    if (min === undefined || trl === undefined) return;
-    const gap = min - trl;
-    parts.push(gap <= 0 ? 1 : gap === 1 ? 0.5 : 0);
-    if (gap <= 0) reasons.push({ kind: 'trl', params: { direction, trl, min } });
-  };
-  trlPart(qp.trlMinSought, c.trl, 'theirs_meets_yours');
-  trlPart(cp.trlMinSought, q.trl, 'yours_meets_theirs');
-
-  const qpt = qp.partnershipTypes ?? [];
-  const cpt = cp.partnershipTypes ?? [];
-  if (qpt.length && cpt.length) {
-    const shared = qpt.filter((t) => cpt.includes(t));
-    parts.push(shared.length / Math.min(qpt.length, cpt.length));
-    if (shared.length) reasons.push({ kind: 'partnership', params: { types: shared } });
+  if (qp.trlMinSought !== undefined && c.trl !== undefined) {
+    const gap = qp.trlMinSought - c.trl;
+    parts++; sum += gap <= 0 ? 1 : gap === 1 ? 0.5 : 0;
+    if (gap <= 0) reasons?.push({ kind: 'trl', params: { direction: 'theirs_meets_yours', trl: c.trl, min: qp.trlMinSought } });
+  }
+  if (cp.trlMinSought !== undefined && q.trl !== undefined) {
+    const gap = cp.trlMinSought - q.trl;
+    parts++; sum += gap <= 0 ? 1 : gap === 1 ? 0.5 : 0;
+    if (gap <= 0) reasons?.push({ kind: 'trl', params: { direction: 'yours_meets_theirs', trl: q.trl, min: cp.trlMinSought } });
+  }
+  const qpt = qp.partnershipTypes, cpt = cp.partnershipTypes;
+  if (qpt?.length && cpt?.length) {
+    let shared = 0;
+    for (const t of qpt) if (cpt.includes(t)) shared++;
+    parts++; sum += shared / Math.min(qpt.length, cpt.length);
+    if (shared && reasons) reasons.push({ kind: 'partnership', params: { types: qpt.filter((t) => cpt.includes(t)) } });
   }
   if (cp.targetCountries?.length) {
     const ok = cp.targetCountries.includes(qp.country);
-    parts.push(ok ? 1 : 0);
-    if (ok) reasons.push({ kind: 'target_country', params: { direction: 'they_target_you', country: qp.country } });
+    parts++; if (ok) sum++;
+    if (ok) reasons?.push({ kind: 'target_country', params: { direction: 'they_target_you', country: qp.country } });
   }
   if (qp.targetCountries?.length) {
     const ok = qp.targetCountries.includes(cp.country);
-    parts.push(ok ? 1 : 0);
-    if (ok) reasons.push({ kind: 'target_country', params: { direction: 'you_target_them', country: cp.country } });
+    parts++; if (ok) sum++;
+    if (ok) reasons?.push({ kind: 'target_country', params: { direction: 'you_target_them', country: cp.country } });
   }
   if (cp.partnerTypesSought?.length && qp.organisationType) {
     const ok = cp.partnerTypesSought.includes(qp.organisationType);
-    parts.push(ok ? 1 : 0);
-    if (ok) reasons.push({ kind: 'partner_type', params: { direction: 'they_seek_you', orgType: qp.organisationType } });
+    parts++; if (ok) sum++;
+    if (ok) reasons?.push({ kind: 'partner_type', params: { direction: 'they_seek_you', orgType: qp.organisationType } });
   }
   if (qp.partnerTypesSought?.length && cp.organisationType) {
     const ok = qp.partnerTypesSought.includes(cp.organisationType);
-    parts.push(ok ? 1 : 0);
-    if (ok) reasons.push({ kind: 'partner_type', params: { direction: 'you_seek_them', orgType: cp.organisationType } });
+    parts++; if (ok) sum++;
+    if (ok) reasons?.push({ kind: 'partner_type', params: { direction: 'you_seek_them', orgType: cp.organisationType } });
   }
-  const value = parts.length ? parts.reduce((a, b) => a + b, 0) / parts.length : 0.5;
-  return { value, reasons };
+  return parts ? sum / parts : 0.5;
 }
 
 /** Multipliers of the score per history state; 0 removes the pair from the recommendations. */

@@ -92,8 +92,10 @@ export type RecommendOptions = {
   weights?: Partial<Weights>;
   /** Exclude candidates whose expiresAt is before this instant. */
   now?: Date;
-  /** Minimal score to be recommended (default 0.12). */
+  /** Minimal score to be recommended (default 0.05). */
   minScore?: number;
+  /** Candidate generation budget (default 4000 profiles), see recommend.ts. */
+  candidateBudget?: number;
 };
 
 export type { ImportFile };
