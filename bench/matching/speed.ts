@@ -1,0 +1,74 @@
+// Speed of the matching engine on synthetic profiles (see synthetic.ts):
+//  1. top-10 for one profile among 100,000: p50 / p95 query time (target p95 < 50 ms);
+//  2. recomputing the recommendations of 10,000 profiles: build + one query each (target < 30 s);
+//  3. the batch command `synergy match` on a 10,000-profile import file, as a process (target < 60 s).
+//   npx tsx bench/matching/speed.ts [--large 100000] [--small 10000] [--queries 1000] [--skip-batch]
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { buildIndex, recommend } from '../../src/engines/matching/index.ts';
+import { IMPORT_FORMAT, IMPORT_VERSION } from '../../src/shared/import-format.ts';
+import { prng, syntheticProfiles } from './synthetic.ts';
+import type { MatchProfile } from '../../src/engines/matching/types.ts';
+
+const { values: args } = parseArgs({ options: {
+  large: { type: 'string', default: '100000' }, small: { type: 'string', default: '10000' },
+  queries: { type: 'string', default: '1000' }, 'skip-batch': { type: 'boolean', default: false },
+} });
+const large = Number(args.large), small = Number(args.small), queries = Number(args.queries);
+const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`machine: ${cpus().length} cores, load average ${load()} (the machine is shared; figures scale with load)`);
+
+// 1. queries among `large` profiles
+let t = performance.now();
+const big = syntheticProfiles(large, 1);
+const index = buildIndex(big);
+console.log(`index of ${large} profiles built in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+const rnd = prng(7);
+for (let i = 0; i < 50; i++) recommend(index, big[Math.floor(rnd() * large)].id, { top: 10 }); // warm-up (JIT, norms)
+const times: number[] = [];
+for (let i = 0; i < queries; i++) {
+  const id = big[Math.floor(rnd() * large)].id;
+  const s = performance.now();
+  recommend(index, id, { top: 10 });
+  times.push(performance.now() - s);
+}
+times.sort((a, b) => a - b);
+console.log(`top-10 among ${large}: p50 ${pct(times, 50).toFixed(2)} ms, p95 ${pct(times, 95).toFixed(2)} ms, max ${times[times.length - 1].toFixed(1)} ms (${queries} queries; load ${load()})`);
+
+// incremental update on the large index
+t = performance.now();
+for (let i = 0; i < 100; i++) { index.remove(big[i].id); index.upsert(big[i]); }
+console.log(`incremental: 100 remove+upsert on ${large} in ${(performance.now() - t).toFixed(0)} ms; next query ${(() => { const s = performance.now(); recommend(index, big[200].id); return (performance.now() - s).toFixed(1); })()} ms`);
+
+// 2. recompute for `small` profiles
+const profiles: MatchProfile[] = syntheticProfiles(small, 2);
+t = performance.now();
+const idx2 = buildIndex(profiles);
+const built = performance.now() - t;
+for (const p of profiles) recommend(idx2, p.id, { top: 10 });
+console.log(`recompute ${small}: ${((performance.now() - t) / 1000).toFixed(1)} s (index ${(built / 1000).toFixed(1)} s + ${small} queries; load ${load()})`);
+
+// 3. the batch command on an import file of `small` profiles
+if (!args['skip-batch']) {
+  const dir = mkdtempSync(join(tmpdir(), 'synergy-match-'));
+  const orgs = [...new Map(profiles.map((p) => [p.organisationId, p])).values()].map((p) => ({
+    externalId: p.organisationId, name: { en: `Organisation ${p.organisationId}` }, country: p.country, type: p.organisationType ?? 'enterprise',
+  }));
+  const file = { format: IMPORT_FORMAT, version: IMPORT_VERSION, organisations: orgs, profiles: profiles.map((p) => ({
+    externalId: p.id, organisation: p.organisationId, type: p.type, status: 'published', title: p.title, summary: p.summary,
+    description: p.description, areas: p.areas, subAreas: p.subAreas, partnershipTypes: p.partnershipTypes,
+    ...(p.trl ? { trl: p.trl } : {}), ...(p.trlMinSought ? { trlMinSought: p.trlMinSought } : {}),
+  })) };
+  writeFileSync(join(dir, 'in.json'), JSON.stringify(file));
+  const bin = fileURLToPath(new URL('../../bin/synergy.mjs', import.meta.url));
+  t = performance.now();
+  execFileSync(process.execPath, [bin, 'match', '--input', join(dir, 'in.json'), '--top', '10', '--output', join(dir, 'out.json')], { stdio: 'inherit' });
+  const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as Record<string, string[]>;
+  console.log(`batch command on ${small}: ${((performance.now() - t) / 1000).toFixed(1)} s for ${Object.keys(out).length} profiles (whole process; load ${load()})`);
+  rmSync(dir, { recursive: true, force: true });
+}

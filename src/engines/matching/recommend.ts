@@ -1,0 +1,222 @@
+// Recommendations for a profile or an organisation: candidate generation over the inverted
+// index (term-at-a-time TF-IDF accumulation), pairing and eligibility rules, exact top-k with
+// an upper-bound cut-off, deterministic ordering (score desc, then profile id), reasons.
+import type { Doc, MatchIndex } from './match-index.ts';
+import { resolveWeights, roundScore } from './score.ts';
+import { DEFAULT_HISTORY_FACTORS, HistoryIndex, TYPE_MATRIX, fitSignal, taxonomySignal, typeSignal } from './signals.ts';
+import { conceptReasons } from './reasons.ts';
+import type { Candidate, HistoryLookup, PairingRules, Reason, RecommendOptions } from './types.ts';
+import type { Lang } from '../../shared/languages.ts';
+
+export const DEFAULT_PAIRING: PairingRules = { crossBorder: [['BY', 'CN']], sameCountry: false };
+export const DEFAULT_TOP = 10;
+export const DEFAULT_MIN_SCORE = 0.05;
+/** Profiles touched through the postings before weaker query terms stop adding new candidates. */
+export const DEFAULT_CANDIDATE_BUDGET = 4000;
+
+export type Target = string | { profileId: string } | { organisationId: string };
+
+/** Whether two countries may be paired under the rules (organisations are checked separately). */
+export function pairAllowed(a: string, b: string, rules: PairingRules): boolean {
+  if (a === b) return rules.sameCountry;
+  return rules.crossBorder.some(([x, y]) => (x === a && y === b) || (x === b && y === a));
+}
+
+type Ctx = {
+  top: number; weights: Record<string, number>; totalWeight: number; pairing: PairingRules;
+  history: HistoryLookup; lang: Lang; now?: number; minScore: number; candidateBudget: number;
+};
+
+let accC = new Float64Array(0);
+let accW = new Float64Array(0);
+let seen = new Uint8Array(0);
+
+
+/**
+ * Ranked candidates for a profile id or an organisation id (all its profiles, best score per
+ * candidate). A string is looked up as a profile id first, then as an organisation id.
+ */
+export function recommend(index: MatchIndex, target: Target, options: RecommendOptions = {}): Candidate[] {
+  const weights = resolveWeights(options.weights, index.scorers);
+  const ctx: Ctx = {
+    top: options.top ?? DEFAULT_TOP,
+    weights,
+    totalWeight: Object.values(weights).reduce((a, b) => a + b, 0) || 1,
+    pairing: { ...DEFAULT_PAIRING, ...options.pairing },
+    history: Array.isArray(options.history) || !options.history ? new HistoryIndex(options.history ?? []) : options.history,
+    lang: options.lang ?? 'en',
+    now: options.now?.getTime(),
+    minScore: options.minScore ?? DEFAULT_MIN_SCORE,
+    candidateBudget: options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
+  };
+  const profileId = typeof target === 'string' ? (index.get(target) ? target : undefined) : 'profileId' in target ? target.profileId : undefined;
+  if (profileId !== undefined) {
+    const doc = index.get(profileId);
+    return doc ? forDoc(index, doc, ctx) : [];
+  }
+  const orgId = typeof target === 'string' ? target : 'organisationId' in target ? target.organisationId : '';
+  const best = new Map<string, Candidate>();
+  for (const pid of [...(index.byOrg.get(orgId) ?? [])].sort()) {
+    for (const c of forDoc(index, index.get(pid)!, ctx)) {
+      const prev = best.get(c.profileId);
+      if (!prev || c.score > prev.score) best.set(c.profileId, c);
+    }
+  }
+  return [...best.values()].sort(byScoreThenId).slice(0, ctx.top);
+}
+
+const byScoreThenId = (a: Candidate, b: Candidate) => b.score - a.score || (a.profileId < b.profileId ? -1 : a.profileId > b.profileId ? 1 : 0);
+
+/** Per query: which country codes may be paired with the viewer's country (index codes → 0/1). */
+function allowedCountries(index: MatchIndex, q: Doc, rules: PairingRules): Uint8Array {
+  const out = new Uint8Array(index.countryCodes.size);
+  for (const [country, n] of index.countryCodes) out[n] = pairAllowed(q.country, country, rules) ? 1 : 0;
+  return out;
+}
+
+/** Candidate profile numbers: those sharing a concept or a word (TF-IDF dot products accumulated), then fallbacks. */
+function generate(index: MatchIndex, q: Doc, ctx: Ctx): number[] {
+  const size = index.docs.length;
+  if (accC.length < size) { accC = new Float64Array(size * 2); accW = new Float64Array(size * 2); seen = new Uint8Array(size * 2); }
+  const touched: number[] = [];
+  // Very frequent words (in > 5% of a large index) work as stop words: they neither generate
+  // candidates nor add to the dot product (their idf is small anyway).
+  const wordCap = index.size >= 2000 ? Math.max(500, 0.05 * index.size) : Infinity;
+  // Query terms in decreasing impact (query weight × idf²). Each term adds to the dot products
+  // of the profiles in its postings; once `candidateBudget` profiles are touched, the remaining
+  // (weaker, usually broad) terms only add to profiles already touched. Below the budget — any
+  // index of a few thousand profiles — the candidate set is exact.
+  const terms: Array<{ t: number; impact: number; concept: boolean }> = [];
+  for (let i = 0; i < q.cTerms.length; i++) {
+    const t = q.cTerms[i], idf = index.idf(t);
+    terms.push({ t, impact: q.cW[i] * idf * idf, concept: true });
+  }
+  for (let i = 0; i < q.wTerms.length; i++) {
+    const t = q.wTerms[i];
+    if (index.df[t] > wordCap) continue;
+    const idf = index.idf(t);
+    terms.push({ t, impact: q.wW[i] * idf * idf, concept: false });
+  }
+  terms.sort((a, b) => b.impact - a.impact || a.t - b.t);
+  for (const { t, impact, concept } of terms) {
+    const acc = concept ? accC : accW;
+    const p = index.postings[t];
+    const open = touched.length < ctx.candidateBudget;
+    for (let j = 0; j < p.docs.length; j++) {
+      const n = p.docs[j];
+      if (!seen[n]) {
+        if (!open) continue;
+        seen[n] = 1; touched.push(n);
+      }
+      acc[n] += impact * p.w[j];
+    }
+  }
+  // Few candidates share a concept or a word: add profiles of the same sub-area, then area.
+  for (const code of [...q.features.subAreas, ...q.features.areas]) {
+    if (touched.length >= ctx.top * 3) break;
+    for (const n of index.taxonomy.get(code) ?? []) if (!seen[n]) { seen[n] = 1; touched.push(n); }
+  }
+  for (const s of index.scorers) {
+    for (const id of s.candidates?.(q, ctx.top * 10) ?? []) {
+      const d = index.get(id);
+      if (d && !seen[d.n]) { seen[d.n] = 1; touched.push(d.n); }
+    }
+  }
+  return touched;
+}
+
+function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
+  const touched = generate(index, q, ctx);
+  index.norms(q);
+  const w = ctx.weights;
+  const qp = q.profile;
+  const viewerIds = [qp.id, qp.organisationId];
+  const typeRow = TYPE_MATRIX[qp.type];
+  // Pass 1: the cheap part of each score (concepts, text, taxonomy, type) is a lower bound; fit
+  // adds at most w.fit (+ the weights of extra scorers). The k-th best lower bound is a
+  // threshold: a candidate whose upper bound stays below it cannot enter the top k.
+  const slack = ctx.totalWeight - w.concepts - w.text - w.taxonomy - w.type;
+  const allowed = allowedCountries(index, q, ctx.pairing);
+  const now = ctx.now ?? -Infinity;
+  const hasHistory = !(ctx.history instanceof HistoryIndex) || ctx.history.size > 0;
+  const cands: Doc[] = [];
+  const cheap: number[] = [];
+  const sims: number[] = []; // concepts, text, taxonomy per candidate
+  const factors: number[] = [];
+  const lows: number[] = []; // k best lower bounds, descending
+  for (const n of touched) {
+    const d = index.docs[n];
+    const dotC = accC[n], dotW = accW[n];
+    accC[n] = 0; accW[n] = 0; seen[n] = 0;
+    // eligibility: another organisation, a country the pairing rules allow, published, not expired
+    if (!d || d.orgN === q.orgN || !allowed[d.countryN] || !d.candidate || d.expiresMs < now) continue;
+    const cp = d.profile;
+    let factor = 1;
+    if (hasHistory) {
+      const state = ctx.history.state(viewerIds, [cp.id, cp.organisationId]);
+      if (state) factor = DEFAULT_HISTORY_FACTORS[state];
+      if (factor === 0) continue;
+    }
+    index.norms(d);
+    const concepts = dotC > 0 ? Math.min(1, dotC / (q.cNorm * d.cNorm)) : 0;
+    const text = dotW > 0 ? Math.min(1, dotW / (q.wNorm * d.wNorm)) : 0;
+    const taxonomy = taxonomySignal(q.features, d.features);
+    const part = w.concepts * concepts + w.text * text + w.taxonomy * taxonomy + w.type * typeRow[cp.type];
+    cands.push(d); cheap.push(part); factors.push(factor);
+    sims.push(concepts, text, taxonomy);
+    const low = factor * part;
+    if (lows.length < ctx.top || low > lows[lows.length - 1]) {
+      let i = lows.length;
+      while (i > 0 && low > lows[i - 1]) i--;
+      lows.splice(i, 0, low);
+      if (lows.length > ctx.top) lows.pop();
+    }
+  }
+  const threshold = lows.length >= ctx.top ? lows[lows.length - 1] : -Infinity;
+
+  // Pass 2: exact scores for the candidates that can still make it; bounded top-k kept sorted
+  // by (score desc, id asc).
+  const top: Array<{ d: Doc; score: number; signals: Record<string, number> }> = [];
+  for (let k = 0; k < cands.length; k++) {
+    if (factors[k] * (cheap[k] + slack) < threshold) continue;
+    const d = cands[k];
+    const cp = d.profile;
+    const factor = factors[k];
+    const concepts = sims[3 * k], text = sims[3 * k + 1], taxonomy = sims[3 * k + 2];
+    const type = typeRow[cp.type];
+    const fit = fitSignal(qp, q.features, cp, d.features);
+    let sum = cheap[k] + w.fit * fit;
+    let extra: Record<string, number> | null = null;
+    for (const s of index.scorers) {
+      const v = Math.max(0, Math.min(1, s.score(q, d)));
+      (extra ??= {})[s.name] = v;
+      sum += (w[s.name] ?? 0) * v;
+    }
+    const score = roundScore((factor * sum) / ctx.totalWeight);
+    if (score < ctx.minScore) continue;
+    if (top.length >= ctx.top && !before(score, cp.id, top[top.length - 1])) continue;
+    let i = top.length;
+    while (i > 0 && before(score, cp.id, top[i - 1])) i--;
+    top.splice(i, 0, { d, score, signals: { concepts, text, taxonomy, type, fit, ...extra, history: factor } });
+    if (top.length > ctx.top) top.pop();
+  }
+  return top.map(({ d, score, signals }) => ({
+    profileId: d.profile.id, organisationId: d.profile.organisationId, score, signals,
+    reasons: buildReasons(index, q, d, ctx), queryProfileId: qp.id,
+  }));
+}
+
+const before = (score: number, id: string, other: { d: Doc; score: number }) =>
+  score > other.score || (score === other.score && id < other.d.profile.id);
+
+function buildReasons(index: MatchIndex, q: Doc, d: Doc, ctx: Ctx): Reason[] {
+  const reasons: Reason[] = [];
+  const type = typeSignal(q.profile.type, d.profile.type).reason;
+  if (type) reasons.push(type);
+  reasons.push(...conceptReasons(index, q, d, ctx.lang));
+  taxonomySignal(q.features, d.features, reasons);
+  fitSignal(q.profile, q.features, d.profile, d.features, reasons);
+  const state = ctx.history.state([q.profile.id, q.profile.organisationId], [d.profile.id, d.profile.organisationId]);
+  if (state) reasons.push({ kind: 'history', params: { state } });
+  return reasons;
+}
