@@ -17,6 +17,8 @@ export interface AnnealOptions {
   /** Stop as soon as the schedule reaches these (weight at the upper bound, breaks at the lower bound). */
   targetUnsched: number;
   targetBreaks: number;
+  /** Share of moves that swap two whole slots instead of one Kempe chain. */
+  slotSwapRate: number;
 }
 
 const MAX_CHAIN = 60;
@@ -65,6 +67,18 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
       if (st.onsiteAt[a] - na + nb > pb.tables || st.onsiteAt[b] - nb + na > pb.tables) return false;
     }
     return true;
+  };
+
+  /** All meetings of slots a and b change sides (a column swap): reorders whole agendas at once. */
+  const wholeSlots = (a: number, b: number): boolean => {
+    chain.length = 0;
+    for (const x of st.atSlot[a]) chain.push(x);
+    for (const x of st.atSlot[b]) chain.push(x);
+    for (const x of chain) {
+      if (pb.locked[x] >= 0) return false;
+      if (!pb.allowedMask[x * T + (st.slotOf[x] === a ? b : a)]) return false;
+    }
+    return chain.length > 0;
   };
 
   const pickTarget = (m: number, a: number): number => {
@@ -117,7 +131,10 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
         continue;
       }
       const b = pickTarget(m, a);
-      if (b === a || !buildChain(m, a, b)) continue;
+      if (b === a) continue;
+      if (rng.next() < o.slotSwapRate) {
+        if (!wholeSlots(a, b)) continue;
+      } else if (!buildChain(m, a, b)) continue;
       from.length = 0;
       for (const x of chain) from.push(st.slotOf[x]);
       for (const x of chain) st.remove(x);

@@ -6,8 +6,11 @@ import { greedy, repair, type PhaseControl } from './construct.ts';
 import { compileProblem, type Problem } from './model.ts';
 import { unscheduledReason } from './reasons.ts';
 import { Rng } from './rng.ts';
-import { interpreterMatching, State } from './state.ts';
+import { interpreterMatching, setIdleCost, State } from './state.ts';
 import type { Assignment, ScheduleInput, ScheduleInputRaw, ScheduleResult, SolveOptions } from './types.ts';
+
+/** Tuning knobs can be overridden by environment variables for experiments (bench only). */
+const env = (k: string, d: number) => (typeof process !== 'undefined' && process.env[k] ? Number(process.env[k]) : d);
 
 export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: SolveOptions = {}): Promise<ScheduleResult> {
   const started = Date.now();
@@ -23,6 +26,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   for (let m = 0; m < pb.M; m++) totalWeight += pb.weight[m];
   const targetUnsched = totalWeight - ub.value;
 
+  setIdleCost(env('SA_IDLE', 0.2));
   const st = new State(pb, pubSlot);
   let lastReport = 0;
   const report = (phase: 'construct' | 'improve' | 'done', force = false) => {
@@ -42,8 +46,10 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
 
   const lbNow = breaksLowerBound(pb, Math.round(allowedWeight(pb) - ub.value));
   const ctl2: PhaseControl = { deadline, maxIterations: maxIter - iterations, tick: () => { report('improve'); return true; } };
-  const roundIterations = Math.min(400000, Math.max(40000, 200 * pb.M));
-  iterations += anneal(st, rng, { roundIterations, t0: 1.2, t1: 0.04, patienceRounds: 5, targetUnsched, targetBreaks: lbNow }, ctl2);
+  // Tuned on the forum instances (bench/scheduling): long rounds, low temperatures, a slope on idle slots.
+  const roundIterations = Math.max(env('SA_ROUND', 400000), 20 * pb.M);
+  iterations += anneal(st, rng, { roundIterations, t0: env('SA_T0', 0.6), t1: env('SA_T1', 0.02), patienceRounds: env('SA_PAT', 8),
+    slotSwapRate: env('SA_SW', 0.02), targetUnsched, targetBreaks: lbNow }, ctl2);
   report('done', true);
 
   const result = buildResult(pb, st, ub, totalWeight, started, iterations);

@@ -6,6 +6,10 @@ import type { Problem } from './model.ts';
 export const WEIGHT_COST = 100000;
 export const MOVE_COST = 1000;
 export const BALANCE_COST = 0.001;
+/** Idle slots inside a participant's span: not part of the objective, but it gives the annealing a slope towards
+ * closing gaps (a 3-slot gap and a 1-slot gap are both one break). Set per run (see solve.ts). */
+export let IDLE_COST = 0.05;
+export function setIdleCost(x: number) { IDLE_COST = x; }
 
 export class State {
   readonly pb: Problem;
@@ -14,6 +18,10 @@ export class State {
   readonly occ: Int32Array;
   readonly segCount: Int32Array;
   readonly breaks: Int32Array;
+  /** First and last busy slot per participant and segment (valid while segCount > 0). */
+  private readonly spanFirst: Int32Array;
+  private readonly spanLast: Int32Array;
+  idle = 0;
   readonly onsiteAt: Int32Array;
   /** Published slot per meeting in incremental mode (-1: not published). */
   readonly pubSlot: Int32Array;
@@ -33,6 +41,8 @@ export class State {
     this.occ = new Int32Array(pb.P * pb.T);
     this.segCount = new Int32Array(pb.P * pb.S);
     this.breaks = new Int32Array(pb.P);
+    this.spanFirst = new Int32Array(pb.P * pb.S);
+    this.spanLast = new Int32Array(pb.P * pb.S);
     this.onsiteAt = new Int32Array(pb.T);
     this.pubSlot = pubSlot ?? new Int32Array(pb.M).fill(-1);
     this.interpAt = pb.anyInterp ? Array.from({ length: pb.T }, () => []) : [];
@@ -45,7 +55,7 @@ export class State {
   }
 
   cost(): number {
-    return WEIGHT_COST * this.unschedWeight + MOVE_COST * this.moved + this.totalBreaks + BALANCE_COST * this.sumSq;
+    return WEIGHT_COST * this.unschedWeight + MOVE_COST * this.moved + this.totalBreaks + BALANCE_COST * this.sumSq + IDLE_COST * this.idle;
   }
 
   /** Change of p's breaks if p becomes busy in free slot t. */
@@ -85,7 +95,13 @@ export class State {
       const p = ps[i];
       this.addBreaks(p, this.addDelta(p, t));
       this.occ[p * pb.T + t] = m + 1;
-      this.segCount[p * pb.S + pb.segOf[t]]++;
+      const k = p * pb.S + pb.segOf[t];
+      const n = this.segCount[k]++;
+      if (n === 0) { this.spanFirst[k] = t; this.spanLast[k] = t; } else {
+        // The new slot is either inside the span (one idle slot fewer) or extends it (the gap becomes idle).
+        const f = this.spanFirst[k], l = this.spanLast[k];
+        if (t < f) { this.idle += f - t - 1; this.spanFirst[k] = t; } else if (t > l) { this.idle += t - l - 1; this.spanLast[k] = t; } else this.idle--;
+      }
     }
     this.slotOf[m] = t;
     this.posInSlot[m] = this.atSlot[t].length;
@@ -106,7 +122,15 @@ export class State {
       const p = ps[i];
       this.addBreaks(p, this.removeDelta(p, t));
       this.occ[p * pb.T + t] = 0;
-      this.segCount[p * pb.S + pb.segOf[t]]--;
+      const k = p * pb.S + pb.segOf[t];
+      const n = --this.segCount[k];
+      if (n > 0) {
+        const f = this.spanFirst[k], l = this.spanLast[k];
+        const base = p * pb.T;
+        if (t === f) { let x = t + 1; while (this.occ[base + x] === 0) x++; this.idle -= x - t - 1; this.spanFirst[k] = x; }
+        else if (t === l) { let x = t - 1; while (this.occ[base + x] === 0) x--; this.idle -= t - x - 1; this.spanLast[k] = x; }
+        else this.idle++;
+      }
     }
     this.slotOf[m] = -1;
     const list = this.atSlot[t];
