@@ -24,13 +24,14 @@ async function loadHighs(): Promise<Highs> {
   return highsPromise;
 }
 
-export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds?: number }): Promise<UpperBound> {
+/** `skipLpIfReached`: weight already achieved; when it meets the combinatorial bound the LPs cannot tighten anything. */
+export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds?: number; skipLpIfReached?: number }): Promise<UpperBound> {
   const all: Record<string, number> = {};
   let allowedW = 0;
   for (let m = 0; m < pb.M; m++) if (pb.allowed[m].length) allowedW += pb.weight[m];
   all.allowed = allowedW;
   all.slots = slotBound(pb);
-  if (opts.lp) {
+  if (opts.lp && (opts.skipLpIfReached === undefined || opts.skipLpIfReached < Math.min(all.allowed, all.slots) - 1e-9)) {
     const lpTime = opts.lpTimeSeconds ?? 20;
     try {
       const highs = await loadHighs();

@@ -21,10 +21,11 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   const pb = compileProblem(raw);
   const pubSlot = applyIncremental(pb, options);
 
-  const ub = await upperBound(pb, { lp: !options.skipLpBound, lpTimeSeconds: Math.max(1, Math.min(20, budget / 5000)) });
+  // Combinatorial bounds first (instant); the LP bounds only if the search falls short of them.
+  let ub = await upperBound(pb, { lp: false });
   let totalWeight = 0;
   for (let m = 0; m < pb.M; m++) totalWeight += pb.weight[m];
-  const targetUnsched = totalWeight - ub.value;
+  let targetUnsched = totalWeight - ub.value;
 
   setIdleCost(env('SA_IDLE', 0.2));
   const st = new State(pb, pubSlot);
@@ -43,6 +44,11 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   const ctl1: PhaseControl = { deadline: started + budget * 0.5, maxIterations: Math.floor(maxIter * 0.3),
     tick: () => { report('construct'); return true; } };
   let iterations = repair(st, rng, targetUnsched, 4000 + 4 * pb.M, ctl1);
+  if (!options.skipLpBound && st.unschedWeight > targetUnsched + 1e-9) {
+    ub = await upperBound(pb, { lp: true, lpTimeSeconds: Math.max(1, Math.min(20, budget / 5000)), skipLpIfReached: totalWeight - st.unschedWeight });
+    targetUnsched = totalWeight - ub.value;
+    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, 4000 + 4 * pb.M, { ...ctl1, deadline: started + budget * 0.6 });
+  }
 
   const lbNow = breaksLowerBound(pb, Math.round(allowedWeight(pb) - ub.value));
   const ctl2: PhaseControl = { deadline, maxIterations: maxIter - iterations, tick: () => { report('improve'); return true; } };
