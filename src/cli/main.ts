@@ -3,11 +3,13 @@ import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerMatchCommand } from './commands/match.ts';
+import { registerScheduleCommand } from './commands/schedule.ts';
 
 const program = new Command();
 program.name('synergy').description('Synergy — cross-border science and technology cooperation exchange').version(VERSION)
   .showHelpAfterError();
 registerCoreCommands(program);
 registerMatchCommand(program);
+registerScheduleCommand(program);
 
 await program.parseAsync(process.argv);

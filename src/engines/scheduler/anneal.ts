@@ -1,0 +1,162 @@
+// Phase 2: simulated annealing on the full lexicographic cost, mostly to remove breaks.
+// Moves: Kempe-chain swaps between two slots (the connected set of meetings in slots a and b that share participants
+// changes sides, so nobody is double-booked afterwards; a chain of one meeting is a plain move into a free slot), and,
+// while meetings are unplaced, insertion with eviction (accepted only if the weight does not fall, in practice).
+// Target slots are biased towards the neighbours of a participant's other meetings, where breaks close.
+// The schedule is fixed-length rounds of geometric cooling; each round restarts from the best schedule so far.
+import type { PhaseControl } from './construct.ts';
+import type { Rng } from './rng.ts';
+import { betterThan, type State } from './state.ts';
+
+export interface AnnealOptions {
+  roundIterations: number;
+  t0: number;
+  t1: number;
+  /** Stop after this many rounds without a better schedule. */
+  patienceRounds: number;
+  /** Stop as soon as the schedule reaches these (weight at the upper bound, breaks at the lower bound). */
+  targetUnsched: number;
+  targetBreaks: number;
+  /** Share of moves that swap two whole slots instead of one Kempe chain. */
+  slotSwapRate: number;
+}
+
+const MAX_CHAIN = 60;
+
+export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl): number {
+  const pb = st.pb;
+  const T = pb.T;
+  const movable: number[] = [];
+  for (let m = 0; m < pb.M; m++) if (pb.locked[m] < 0 && pb.allowed[m].length > 0) movable.push(m);
+  if (movable.length === 0) return 0;
+  const key = () => ({ unschedWeight: st.unschedWeight, moved: st.moved, totalBreaks: st.totalBreaks, sumSq: st.sumSq });
+  let bestKey = key();
+  let best = st.snapshot();
+  const mark = new Int32Array(pb.M);
+  let stamp = 0;
+  const chain: number[] = [];
+  const from: number[] = [];
+  const conf: number[] = [];
+  let iter = 0;
+  let roundsWithout = 0;
+  const done = () => bestKey.unschedWeight <= o.targetUnsched + 1e-9 && bestKey.totalBreaks <= o.targetBreaks && bestKey.moved === 0;
+
+  /** Builds the Kempe chain of m between its slot a and slot b into `chain`; false if it cannot move. */
+  const buildChain = (m: number, a: number, b: number): boolean => {
+    stamp++;
+    chain.length = 0;
+    chain.push(m);
+    mark[m] = stamp;
+    for (let i = 0; i < chain.length; i++) {
+      const x = chain[i];
+      const s = st.slotOf[x];
+      const other = s === a ? b : a;
+      if (!pb.allowedMask[x * T + other]) return false;
+      const ps = pb.mParts[x];
+      for (let j = 0; j < ps.length; j++) {
+        const y = st.occ[ps[j] * T + other] - 1;
+        if (y < 0 || mark[y] === stamp) continue;
+        if (pb.locked[y] >= 0 || chain.length >= MAX_CHAIN) return false;
+        mark[y] = stamp;
+        chain.push(y);
+      }
+    }
+    if (pb.tables !== Infinity) {
+      let na = 0, nb = 0;
+      for (const x of chain) if (pb.onsite[x]) { if (st.slotOf[x] === a) na++; else nb++; }
+      if (st.onsiteAt[a] - na + nb > pb.tables || st.onsiteAt[b] - nb + na > pb.tables) return false;
+    }
+    return true;
+  };
+
+  /** All meetings of slots a and b change sides (a column swap): reorders whole agendas at once. */
+  const wholeSlots = (a: number, b: number): boolean => {
+    chain.length = 0;
+    for (const x of st.atSlot[a]) chain.push(x);
+    for (const x of st.atSlot[b]) chain.push(x);
+    for (const x of chain) {
+      if (pb.locked[x] >= 0) return false;
+      if (!pb.allowedMask[x * T + (st.slotOf[x] === a ? b : a)]) return false;
+    }
+    return chain.length > 0;
+  };
+
+  const pickTarget = (m: number, a: number): number => {
+    const al = pb.allowed[m];
+    if (rng.next() < 0.7) {
+      const ps = pb.mParts[m];
+      const p = ps[rng.int(ps.length)];
+      const pm = pb.partMeetings[p];
+      const x = pm[rng.int(pm.length)];
+      const c = st.slotOf[x];
+      if (x !== m && c >= 0) {
+        const b = c + (rng.next() < 0.5 ? -1 : 1);
+        if (b >= 0 && b < T && b !== a && pb.segOf[b] === pb.segOf[c] && pb.allowedMask[m * T + b]) return b;
+      }
+    }
+    return al[rng.int(al.length)];
+  };
+
+  while (iter < ctl.maxIterations) {
+    st.restore(best);
+    let temp = o.t0;
+    const cool = Math.pow(o.t1 / o.t0, 1 / o.roundIterations);
+    let improved = false;
+    for (let k = 0; k < o.roundIterations && iter < ctl.maxIterations; k++, iter++) {
+      temp *= cool;
+      if ((iter & 4095) === 0 && (Date.now() > ctl.deadline || !ctl.tick(iter))) { st.restore(best); return iter; }
+      const m = movable[rng.int(movable.length)];
+      const a = st.slotOf[m];
+      const before = st.cost();
+      if (a < 0) {
+        // Insertion with eviction.
+        const al = pb.allowed[m];
+        const t = al[rng.int(al.length)];
+        st.conflicts(m, t, conf);
+        if (conf.some((c) => pb.locked[c] >= 0)) continue;
+        let onsiteFreed = 0;
+        for (const c of conf) if (pb.onsite[c]) onsiteFreed++;
+        if (pb.onsite[m] && st.onsiteAt[t] - onsiteFreed >= pb.tables) continue;
+        if (pb.needsInterp[m] && !st.interpretersFit(t, [m], conf)) continue;
+        const evicted = conf.slice();
+        for (const c of evicted) st.remove(c);
+        st.place(m, t);
+        const delta = st.cost() - before;
+        if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
+          if (betterThan(key(), bestKey)) { bestKey = key(); best = st.snapshot(); improved = true; }
+        } else {
+          st.remove(m);
+          for (const c of evicted) st.place(c, t);
+        }
+        continue;
+      }
+      const b = pickTarget(m, a);
+      if (b === a) continue;
+      if (rng.next() < o.slotSwapRate) {
+        if (!wholeSlots(a, b)) continue;
+      } else if (!buildChain(m, a, b)) continue;
+      from.length = 0;
+      for (const x of chain) from.push(st.slotOf[x]);
+      for (const x of chain) st.remove(x);
+      for (let i = 0; i < chain.length; i++) st.place(chain[i], from[i] === a ? b : a);
+      if (pb.anyInterp && (!st.interpretersFit(a) || !st.interpretersFit(b))) {
+        for (const x of chain) st.remove(x);
+        for (let i = 0; i < chain.length; i++) st.place(chain[i], from[i]);
+        continue;
+      }
+      const delta = st.cost() - before;
+      if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
+        if (delta < 0 && betterThan(key(), bestKey)) { bestKey = key(); best = st.snapshot(); improved = true; }
+      } else {
+        for (const x of chain) st.remove(x);
+        for (let i = 0; i < chain.length; i++) st.place(chain[i], from[i]);
+      }
+      if (done()) { st.restore(best); return iter; }
+    }
+    if (improved) roundsWithout = 0;
+    else if (++roundsWithout >= o.patienceRounds) break;
+    if (done()) break;
+  }
+  st.restore(best);
+  return iter;
+}

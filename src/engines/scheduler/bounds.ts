@@ -1,0 +1,197 @@
+// The certificate: an upper bound on the schedulable weight and a lower bound on breaks, each from relaxations that
+// any valid schedule satisfies. Upper bound = the smallest of
+//   - "allowed": every meeting that has at least one allowed slot,
+//   - "slots": per slot, the heaviest meetings that fit (a slot holds at most ⌊free participants / 2⌋ bilateral
+//     meetings and at most `tables` on-site ones, plus the online ones),
+//   - "participants": the LP (HiGHS) with x_m ∈ [0,1] where, for every participant and every window W that is the
+//     allowed-slot set of one of their meetings or the union of them all, the meetings confined to W number ≤ |W|;
+//     the same for on-site meetings and tables × |W|,
+//   - "time-indexed": for small instances, the LP with x_{m,t} (each meeting once, each participant once per slot,
+//     tables per slot).
+// The weights are integers, so the floor of an LP optimum is a bound too.
+import type { Problem } from './model.ts';
+
+export interface UpperBound {
+  value: number;
+  source: string;
+  all: Record<string, number>;
+}
+
+type Highs = { solve: (lp: string, opts?: Record<string, unknown>) => { Status: string; ObjectiveValue: number } };
+let highsPromise: Promise<Highs> | null = null;
+async function loadHighs(): Promise<Highs> {
+  highsPromise ??= import('highs').then((mod) => (mod.default as unknown as () => Promise<Highs>)());
+  return highsPromise;
+}
+
+/** `skipLpIfReached`: weight already achieved; when it meets the combinatorial bound the LPs cannot tighten anything. */
+export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds?: number; skipLpIfReached?: number }): Promise<UpperBound> {
+  const all: Record<string, number> = {};
+  let allowedW = 0;
+  for (let m = 0; m < pb.M; m++) if (pb.allowed[m].length) allowedW += pb.weight[m];
+  all.allowed = allowedW;
+  all.slots = slotBound(pb);
+  if (opts.lp && (opts.skipLpIfReached === undefined || opts.skipLpIfReached < Math.min(all.allowed, all.slots) - 1e-9)) {
+    const lpTime = opts.lpTimeSeconds ?? 20;
+    try {
+      const highs = await loadHighs();
+      const part = solveLp(highs, participantLp(pb), lpTime);
+      if (part !== null) all.participants = part;
+      let nVars = 0;
+      for (let m = 0; m < pb.M; m++) nVars += pb.allowed[m].length;
+      if (nVars <= 25000) {
+        const ti = solveLp(highs, timeIndexedLp(pb), lpTime);
+        if (ti !== null) all['time-indexed'] = ti;
+      }
+    } catch {
+      // The LP bounds are optional; the combinatorial ones stand.
+    }
+  }
+  let value = Infinity;
+  let source = '';
+  for (const [k, v] of Object.entries(all)) if (v < value - 1e-9) { value = v; source = k; }
+  return { value, source, all };
+}
+
+function solveLp(highs: Highs, lp: string, seconds: number): number | null {
+  const r = highs.solve(lp, { output_flag: false, time_limit: seconds });
+  if (r.Status !== 'Optimal') return null;
+  return Math.floor(r.ObjectiveValue + 1e-6);
+}
+
+function slotBound(pb: Problem): number {
+  let total = 0;
+  for (let t = 0; t < pb.T; t++) {
+    const here: number[] = [];
+    const parts = new Set<number>();
+    let online = 0;
+    let minSize = Infinity;
+    for (let m = 0; m < pb.M; m++) {
+      if (!pb.allowedMask[m * pb.T + t]) continue;
+      here.push(m);
+      if (!pb.onsite[m]) online++;
+      minSize = Math.min(minSize, pb.mParts[m].length);
+      for (const p of pb.mParts[m]) parts.add(p);
+    }
+    if (!here.length) continue;
+    const k = Math.min(Math.floor(parts.size / minSize), pb.tables + online, here.length);
+    const ws = here.map((m) => pb.weight[m]).sort((a, b) => b - a);
+    for (let i = 0; i < k; i++) total += ws[i];
+  }
+  return total;
+}
+
+/** Writes `name: terms <= rhs` with short lines (the LP reader prefers them). */
+function row(name: string, vars: string[], rhs: number): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < vars.length; i += 12) chunks.push(vars.slice(i, i + 12).join(' + '));
+  return ` ${name}: ${chunks.join('\n  + ')} <= ${rhs}\n`;
+}
+
+function objective(terms: string[]): string {
+  const chunks: string[] = [];
+  for (let i = 0; i < terms.length; i += 12) chunks.push(terms.slice(i, i + 12).join(' + '));
+  return `Maximize\n obj: ${chunks.join('\n  + ')}\nSubject To\n`;
+}
+
+function windowKey(a: Int32Array): string {
+  return a.join(',');
+}
+
+function participantLp(pb: Problem): string {
+  const vars: number[] = [];
+  for (let m = 0; m < pb.M; m++) if (pb.allowed[m].length) vars.push(m);
+  let lp = objective(vars.map((m) => `${pb.weight[m]} x${m}`));
+  let r = 0;
+  const windowRows = (ms: number[], capPerSlot: number) => {
+    if (!ms.length) return;
+    const windows = new Map<string, Set<number>>();
+    const union = new Set<number>();
+    for (const m of ms) {
+      windows.set(windowKey(pb.allowed[m]), new Set(pb.allowed[m]));
+      for (const t of pb.allowed[m]) union.add(t);
+    }
+    windows.set('union', union);
+    for (const w of windows.values()) {
+      const inside = ms.filter((m) => pb.allowed[m].every((t) => w.has(t)));
+      if (inside.length > w.size * capPerSlot) lp += row(`r${r++}`, inside.map((m) => `x${m}`), w.size * capPerSlot);
+    }
+  };
+  for (let p = 0; p < pb.P; p++) windowRows(pb.partMeetings[p].filter((m) => pb.allowed[m].length), 1);
+  if (pb.tables !== Infinity) windowRows(vars.filter((m) => pb.onsite[m]), pb.tables);
+  if (r === 0) lp += ` r0: x${vars[0] ?? 0} <= 1\n`;
+  lp += 'Bounds\n';
+  for (const m of vars) lp += ` 0 <= x${m} <= 1\n`;
+  return `${lp}End\n`;
+}
+
+function timeIndexedLp(pb: Problem): string {
+  const name = (m: number, t: number) => `y${m}_${t}`;
+  const terms: string[] = [];
+  for (let m = 0; m < pb.M; m++) for (const t of pb.allowed[m]) terms.push(`${pb.weight[m]} ${name(m, t)}`);
+  let lp = objective(terms.length ? terms : ['0 dummy']);
+  let r = 0;
+  for (let m = 0; m < pb.M; m++) if (pb.allowed[m].length > 1) lp += row(`m${r++}`, [...pb.allowed[m]].map((t) => name(m, t)), 1);
+  for (let p = 0; p < pb.P; p++) {
+    for (let t = 0; t < pb.T; t++) {
+      const vs = pb.partMeetings[p].filter((m) => pb.allowedMask[m * pb.T + t]).map((m) => name(m, t));
+      if (vs.length > 1) lp += row(`p${r++}`, vs, 1);
+    }
+  }
+  if (pb.tables !== Infinity) {
+    for (let t = 0; t < pb.T; t++) {
+      const vs: string[] = [];
+      for (let m = 0; m < pb.M; m++) if (pb.onsite[m] && pb.allowedMask[m * pb.T + t]) vs.push(name(m, t));
+      if (vs.length > pb.tables) lp += row(`t${r++}`, vs, pb.tables);
+    }
+  }
+  if (r === 0 && terms.length) lp += ` z0: ${terms[0].split(' ')[1]} <= 1\n`;
+  lp += 'Bounds\n';
+  for (let m = 0; m < pb.M; m++) for (const t of pb.allowed[m]) lp += ` 0 <= ${name(m, t)} <= 1\n`;
+  return `${lp}End\n`;
+}
+
+/**
+ * Lower bound on total breaks of any schedule that drops at most `dropped` meetings. Per participant and break
+ * segment: the meetings confined to the segment need busy slots inside the runs of slots where the participant can
+ * meet there; every busy run lies in one such run, so the runs touched (those with a locked meeting first, then the
+ * longest) must hold them all, and breaks ≥ runs touched − 1.
+ */
+export function breaksLowerBound(pb: Problem, dropped: number): number {
+  let total = 0;
+  for (let p = 0; p < pb.P; p++) {
+    for (let s = 0; s < pb.S; s++) {
+      const a = pb.segStart[s], b = pb.segEnd[s];
+      const usable = new Uint8Array(b - a);
+      const locked = new Uint8Array(b - a);
+      let k = 0;
+      for (const m of pb.partMeetings[p]) {
+        const al = pb.allowed[m];
+        if (!al.length) continue;
+        if (al.every((t) => t >= a && t < b)) k++;
+        for (const t of al) if (t >= a && t < b) usable[t - a] = 1;
+        if (pb.locked[m] >= a && pb.locked[m] < b) locked[pb.locked[m] - a] = 1;
+      }
+      k -= dropped;
+      if (k <= 1) continue;
+      const runs: { len: number; forced: boolean }[] = [];
+      for (let i = 0; i < usable.length; i++) {
+        if (!usable[i]) continue;
+        if (i === 0 || !usable[i - 1]) runs.push({ len: 0, forced: false });
+        const cur = runs[runs.length - 1];
+        cur.len++;
+        if (locked[i]) cur.forced = true;
+      }
+      runs.sort((x, y) => Number(y.forced) - Number(x.forced) || y.len - x.len);
+      let cap = 0;
+      let used = 0;
+      for (const r of runs) {
+        if (cap >= k && !r.forced) break;
+        cap += r.len;
+        used++;
+      }
+      if (used > 1) total += used - 1;
+    }
+  }
+  return total;
+}
