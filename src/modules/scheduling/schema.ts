@@ -1,0 +1,44 @@
+// Request and response shapes of the scheduling console.
+import { z } from 'zod';
+
+export const startRunBody = z.object({
+  timeLimitSeconds: z.number().int().min(1).max(300).default(10),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  /** Keep published meetings in place and place the new or changed ones. */
+  incremental: z.boolean().default(false),
+  /** In the incremental mode: may published meetings move (as few as possible) to place new ones? */
+  allowMoves: z.boolean().default(false),
+}).strict();
+
+export const applyBody = z.object({ stage: z.enum(['preliminary', 'final']) }).strict();
+
+export const moveBody = z.object({
+  slotId: z.string().uuid(),
+  table: z.number().int().min(1).max(1000).optional(),
+  /** Lock the meeting where it is put (default), so the next run keeps it. */
+  lock: z.boolean().default(true),
+}).strict();
+
+export const eventParams = z.object({ id: z.string().min(1).max(100) }).strict();
+export const runParams = z.object({ id: z.string().min(1).max(100), runId: z.string().uuid() }).strict();
+export const meetingParams = z.object({ id: z.string().min(1).max(100), meetingId: z.string().uuid() }).strict();
+
+const placement = z.object({ slot: z.string(), table: z.number().nullable(), interpreter: z.string().nullable() });
+export const runOut = z.object({
+  id: z.string(), status: z.string(), progress: z.number(), best: z.record(z.string(), z.unknown()).nullable(), error: z.string().nullable(),
+  createdAt: z.string(), finishedAt: z.string().nullable(),
+  settings: z.object({ timeLimitSeconds: z.unknown(), seed: z.unknown(), incremental: z.unknown(), allowMoves: z.unknown() }),
+});
+export const runDetailOut = runOut.extend({
+  proposal: z.object({
+    summary: z.record(z.string(), z.union([z.number(), z.string()])),
+    placements: z.record(z.string(), placement),
+    unscheduled: z.array(z.object({ meeting: z.string(), reason: z.string() })),
+    changes: z.array(z.object({ meeting: z.string(), from: placement.nullable(), to: placement.nullable(), newlyPublished: z.boolean() })),
+    affected: z.record(z.string(), z.array(z.string())),
+    violations: z.array(z.string()),
+    meetingParticipants: z.record(z.string(), z.array(z.string())),
+  }).nullable(),
+  people: z.record(z.string(), z.object({ name: z.string(), organisationName: z.string().nullable(), timezone: z.string() })),
+  slotTimes: z.record(z.string(), z.object({ startsAt: z.string(), endsAt: z.string() })),
+});
