@@ -133,7 +133,11 @@ export function buildProposal(x: EventExport, r: ScheduleResult, violations: str
   const blockers = x.meetings.length ? r.assignments.filter((a) => isBlocker(a.meeting)).length : 0;
   const realUnscheduled = r.unscheduled.filter((u) => !isBlocker(u.meeting));
   const weight = r.weight - blockers;
-  const upperBound = r.certificate.upperBound - blockers;
+  // Blockers are locked, so any real schedule plus them is feasible for the engine: its bound minus theirs holds.
+  // The engine sees one table count; the tables of each block give a bound of their own (capacity of all slots).
+  const engineBound = r.certificate.upperBound - blockers;
+  const capBound = tableCapacityBound(x);
+  const upperBound = Math.min(engineBound, capBound);
   const weights = x.meetings.map((m) => m.priority);
   const minWeight = weights.length ? Math.min(...weights) : 1;
   const scheduled = r.scheduled - blockers;
@@ -141,7 +145,7 @@ export function buildProposal(x: EventExport, r: ScheduleResult, violations: str
   const moreMeetingsAtMost = Math.max(0, Math.min(realUnscheduled.length, Math.floor((upperBound + 1e-9) / minWeight) - scheduled));
   return {
     summary: {
-      requested: x.meetings.length, scheduled, weight, totalWeight: r.totalWeight - blockers, upperBound, upperBoundSource: r.certificate.upperBoundSource,
+      requested: x.meetings.length, scheduled, weight, totalWeight: r.totalWeight - blockers, upperBound, upperBoundSource: capBound < engineBound ? 'tables per slot' : r.certificate.upperBoundSource,
       weightGap: Math.max(0, upperBound - weight), moreMeetingsAtMost, breaks: r.breaks, maxBreaks: r.maxBreaks,
       breaksLowerBound: r.certificate.breaksLowerBound, seconds: r.seconds, movedPublished: r.movedPublished.length,
       changedMeetings: changes.length, changedParticipants: Object.keys(affected).length,
@@ -152,4 +156,11 @@ export function buildProposal(x: EventExport, r: ScheduleResult, violations: str
     affected,
     violations,
   };
+}
+
+/** On-site meetings only: no schedule places more than the tables of all slots hold; the heaviest ones at best. */
+export function tableCapacityBound(x: EventExport): number {
+  if (x.tables === null || x.meetings.some((m) => m.mode !== 'onsite') || x.slots.some((s) => !s.tables)) return Infinity;
+  const capacity = x.slots.reduce((n, s) => n + (s.tables ?? 0), 0);
+  return x.meetings.map((m) => m.priority).sort((a, b) => b - a).slice(0, capacity).reduce((a, b) => a + b, 0);
 }
