@@ -9,6 +9,7 @@ import { InvitePage } from '../features/auth/InvitePage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { InvitationsPage } from '../features/admin/InvitationsPage.tsx';
+import { SchedulingConsolePage } from '../features/scheduling/SchedulingConsolePage.tsx';
 import { NotBuiltPage, NotFoundPage } from '../features/placeholders/Placeholders.tsx';
 
 export const router = createBrowserRouter([
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
       { path: '/directory/*', element: <NotBuiltPage section="directory" /> },
       { path: '/marketplace/*', element: <NotBuiltPage section="marketplace" /> },
       { path: '/matching/*', element: <NotBuiltPage section="matching" /> },
+      { path: '/events/:id/schedule', element: <SchedulingConsolePage /> },
       { path: '/events/*', element: <NotBuiltPage section="events" /> },
       { path: '/calls/*', element: <NotBuiltPage section="calls" /> },
       { path: '/portfolio/*', element: <NotBuiltPage section="portfolio" /> },
