@@ -70,6 +70,7 @@ test('the organiser schedules all accepted meetings of the demo event and applie
   await panel.getByText('Готово').waitFor({ timeout: 90_000 });
   await page.getByTestId('certificate').getByText('Никакое расписание не вместит больше встреч.').waitFor();
   await panel.getByText('6 из 6').waitFor();
+  await page.getByRole('button', { name: 'Составить расписание' }).and(page.locator(':not([disabled])')).waitFor();
   assert.ok(await page.getByTestId('changes').getByRole('row').count() > 6, 'changes are listed person by person');
   await screenshot(page, 'scheduling-proposal');
 
@@ -79,7 +80,7 @@ test('the organiser schedules all accepted meetings of the demo event and applie
   const mine = (await p('GET', `/api/events/${event.id}/my-meetings`)) as { status: string; startsAt: string | null }[];
   assert.equal(mine.length, 3);
   assert.ok(mine.every((m) => m.status === 'scheduled' && m.startsAt), 'the participant sees the meetings in slots');
-  assert.equal(await page.getByRole('switch').count(), 6, 'every placed meeting can be locked');
+  assert.equal(await table.getByRole('switch').count(), 6, 'every placed meeting can be locked');
   await screenshot(page, 'scheduling-applied');
   assert.deepEqual(errors, []);
   await ctx.close();

@@ -2,7 +2,7 @@
 import { Alert, Badge, Button, Card, Group, List, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, get, post } from '../../app/api.ts';
 import { DualTime } from '../../app/display.tsx';
@@ -18,6 +18,9 @@ export function RunPanel({ eventId, runId, appliedRunId, onChanged }: { eventId:
     refetchInterval: (q) => (isActive(q.state.data as RunDetail | undefined) || !q.state.data ? 1000 : false),
   });
   const [applying, setApplying] = useState<string | null>(null);
+  const status = run.data?.status;
+  // When the run ends, the console's overview (active run, "Schedule all" enabled again) is refreshed.
+  useEffect(() => { if (status && !isActive(run.data)) onChanged(); }, [status]); // eslint-disable-line react-hooks/exhaustive-deps
   if (run.isLoading) return <Loading />;
   if (!run.data) return <ErrorAlert error={run.error} />;
   const r = run.data;
