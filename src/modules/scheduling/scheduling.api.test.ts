@@ -179,7 +179,16 @@ test('manual moves refuse conflicts; locks need a slot; a moved meeting is locke
   const unscheduled = await setupLock(ev.id);
   assert.equal(unscheduled.statusCode, 409);
   assert.equal(unscheduled.json().error.code, 'meeting_not_scheduled');
-  void p;
+
+  // Even when published meetings may move, locked ones stay: p0 gets a late request in a full agenda.
+  assert.equal((await c.organiser.post(`/api/events/${ev.id}/meetings/${ids[0]}/lock`)).statusCode, 200);
+  const late = await participant(t, ev.id);
+  await late.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [p[0].id], message: 'late', priority: 'must' });
+  const locked = new Map((await rowsOf(ids)).filter((m) => m.locked).map((m) => [m.id, m.slotId]));
+  assert.ok(locked.size >= 1);
+  const { run } = await runAndWait(ev.id, { timeLimitSeconds: 1, incremental: true, allowMoves: true });
+  assert.deepEqual(run.proposal!.violations, []);
+  for (const [id, slotId] of locked) assert.equal(run.proposal!.placements[id].slot, slotId, 'a locked meeting keeps its slot');
 });
 
 async function setupLock(eventId: string) {
