@@ -9,7 +9,7 @@ import { audit } from '../../platform/audit.ts';
 import { queueMail } from '../../platform/mail.ts';
 import { t } from '../../platform/i18n.ts';
 import { newId } from '../../platform/tokens.ts';
-import { getTaskRun, startTaskRun } from '../../platform/task-runs.ts';
+import { cancelTaskRun, getTaskRun, startTaskRun } from '../../platform/task-runs.ts';
 import { isLang, mlText, type Lang } from '../../shared/languages.ts';
 import { loadEvent, type EventRow } from '../events/events.ts';
 import { attendeesOf, bookMeeting, mapBookingConflict } from '../events/booking.ts';
@@ -33,6 +33,18 @@ export async function startRun(ctx: RequestContext, eventId: string, body: z.out
   await ctx.db.transaction((tx) => audit(tx, ctx, { entityType: 'event', entityId: e.id, action: 'schedule_run',
     changes: { runId: r.run.id, meetings: input.meetings.length, timeLimitSeconds: body.timeLimitSeconds, seed: body.seed, incremental: body.incremental, allowMoves: body.allowMoves } }));
   return { id: r.run.id, status: r.run.status };
+}
+
+/** Stops a queued or running run (a running one stops within about a second and stores no proposal). */
+export async function cancelRun(ctx: RequestContext, eventId: string, runId: string) {
+  if (!canRunSchedule(ctx.actor)) throw forbidden();
+  const e = await loadEvent(ctx.db, eventId);
+  const run = await getTaskRun(ctx, runId);
+  if (!run || run.kind !== RUN_KIND || run.scope !== e.id) throw notFound('run');
+  const ok = await cancelTaskRun(ctx, run.id);
+  if (!ok) throw new AppError('run_not_active', { status: 409 });
+  await ctx.db.transaction((tx) => audit(tx, ctx, { entityType: 'event', entityId: e.id, action: 'schedule_cancel', changes: { runId } }));
+  return { ok: true as const };
 }
 
 const samePlace = (a: Placement | null, b: Placement | null) =>

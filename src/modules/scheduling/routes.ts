@@ -39,6 +39,11 @@ export function schedulingRoutes(app: App, _deps: Deps) {
       response: { 200: z.object({ stage: z.string(), version: z.number(), changedMeetings: z.number(), notified: z.number() }) } },
     handler: async (req) => c.applyRun(req.ctx, req.params.id, req.params.runId, req.body.stage),
   });
+  app.route({
+    method: 'POST', url: '/api/events/:id/scheduling/runs/:runId/cancel', config: { access: access.organiser },
+    schema: { tags, summary: 'Stop a queued or running run', params: s.runParams, response: { 200: z.object({ ok: z.literal(true) }) } },
+    handler: async (req) => c.cancelRun(req.ctx, req.params.id, req.params.runId),
+  });
   for (const [path, locked] of [['lock', true], ['unlock', false]] as const) {
     app.route({
       method: 'POST', url: `/api/events/:id/meetings/:meetingId/${path}`, config: { access: access.organiser },

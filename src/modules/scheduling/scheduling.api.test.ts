@@ -212,6 +212,13 @@ test('participants, experts and anonymous visitors cannot run, see or apply sche
     assert.equal((await who.get(`/api/events/${ev.id}/scheduling/runs/${runId}`)).statusCode, who === c.anonymous ? 401 : 403);
     assert.equal((await who.post(`/api/events/${ev.id}/scheduling/runs/${runId}/apply`, { stage: 'final' })).statusCode, who === c.anonymous ? 401 : 403);
   }
+  // A queued run can be stopped by an organiser, not by a participant; then it never runs.
+  const queued = (await c.organiser.post(`/api/events/${ev.id}/scheduling/runs`, {})).json().id as string;
+  assert.equal((await c.participant.post(`/api/events/${ev.id}/scheduling/runs/${queued}/cancel`)).statusCode, 403);
+  assert.equal((await c.organiser.post(`/api/events/${ev.id}/scheduling/runs/${queued}/cancel`)).statusCode, 200);
+  await t.jobs.drain();
+  assert.equal((await c.organiser.get(`/api/events/${ev.id}/scheduling/runs/${queued}`)).json().status, 'cancelled');
+  assert.equal((await c.organiser.post(`/api/events/${ev.id}/scheduling/runs/${queued}/cancel`)).statusCode, 409);
   // An administrator may; a run of another event is not found under this one.
   assert.equal((await c.admin.get(`/api/events/${ev.id}/scheduling/runs/${runId}`)).statusCode, 200);
   const other = await createEvent(c.organiser, { format: 'online' });

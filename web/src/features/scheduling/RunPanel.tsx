@@ -46,6 +46,7 @@ export function RunPanel({ eventId, runId, appliedRunId, onChanged }: { eventId:
         {isActive(r) && (
           <>
             <Progress value={Math.round(r.progress * 100)} animated aria-label={t('scheduling:run.progress')} />
+            <Group justify="flex-end"><Button size="xs" variant="subtle" color="red" onClick={() => void post(`/api/events/${eventId}/scheduling/runs/${runId}/cancel`).catch(() => {})}>{t('scheduling:run.cancel')}</Button></Group>
             {r.best && <Text size="sm">{t('scheduling:run.best', { scheduled: r.best.scheduled ?? 0, breaks: r.best.breaks ?? 0 })}</Text>}
           </>
         )}
