@@ -1,7 +1,7 @@
 // Writes of the console: start a run, apply its proposal, lock/unlock and move meetings by hand.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { eventScheduleState, events, eventSlots, meetings, meetingSlotOccupancy, notifications, users } from '../../db/schema/index.ts';
+import { eventScheduleState, events, eventSlots, meetingParticipants, meetings, meetingSlotOccupancy, notifications, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
@@ -80,33 +80,50 @@ export async function applyRun(ctx: RequestContext, eventId: string, runId: stri
     const ids = changed.map((c) => c.id);
     if (ids.length) await tx.delete(meetingSlotOccupancy).where(inArray(meetingSlotOccupancy.meetingId, ids));
     const rows = ids.length ? await tx.select().from(meetings).where(inArray(meetings.id, ids)).for('update') : [];
+    // Attendees of all changed meetings in one read (large events change thousands at once).
+    const partRows = ids.length ? await tx.select().from(meetingParticipants).where(inArray(meetingParticipants.meetingId, ids)) : [];
+    const attendees = new Map<string, string[]>();
+    for (const r of partRows) if (r.isRequester || r.response === 'accepted') attendees.set(r.meetingId, [...(attendees.get(r.meetingId) ?? []), r.userId]);
+    const rowOf = new Map(rows.map((r) => [r.id, r]));
+    const version = e.scheduleVersion + 1;
     const affected = new Map<string, Set<string>>();
+    const unplace: string[] = [];
+    const place: SQL[] = [];
     for (const c of changed) {
-      const m = rows.find((r) => r.id === c.id)!;
-      const people = await attendeesOf(tx, m.id);
+      const m = rowOf.get(c.id)!;
+      const people = attendees.get(m.id) ?? [];
       const interpreter = c.to ? (c.to.interpreter ?? m.interpreterUserId) : m.interpreterUserId;
       for (const p of new Set([...people, ...[c.from?.interpreter, interpreter].filter((x): x is string => !!x)])) {
         if (!affected.has(p)) affected.set(p, new Set());
         affected.get(p)!.add(m.id);
       }
-      if (!c.to) {
-        await tx.update(meetings).set({ status: 'accepted', slotId: null, tableNo: null, icsSequence: m.icsSequence + 1, updatedAt: now }).where(eq(meetings.id, m.id));
-        continue;
-      }
+      if (!c.to) { unplace.push(m.id); continue; }
       const videoUrl = c.to.table === null ? (e.videoProvider === 'link' ? e.videoLink : m.videoUrl ?? jitsiRoomUrl(ctx.config.VIDEO_BASE_URL, e.slug)) : null;
-      await tx.update(meetings).set({ status: 'scheduled', slotId: c.to.slot, tableNo: c.to.table, interpreterUserId: interpreter, videoUrl, published: true,
-        scheduleVersion: e.scheduleVersion + 1, icsSequence: m.icsSequence + 1, reminderSentAt: null, updatedAt: now }).where(eq(meetings.id, m.id));
+      place.push(sql`(${m.id}::uuid, ${c.to.slot}::uuid, ${c.to.table}::int, ${interpreter}::uuid, ${videoUrl}::text)`);
+    }
+    // Tables first released for every changed meeting: the table index is checked row by row, so two meetings
+    // swapping tables in one slot would otherwise collide half-way. Then all placements in a few statements.
+    for (let i = 0; i < ids.length; i += 5000) {
+      const part = ids.slice(i, i + 5000);
+      await tx.update(meetings).set({ tableNo: null, icsSequence: sql`${meetings.icsSequence} + 1`, updatedAt: now }).where(inArray(meetings.id, part));
+    }
+    for (let i = 0; i < unplace.length; i += 5000) {
+      await tx.update(meetings).set({ status: 'accepted', slotId: null }).where(inArray(meetings.id, unplace.slice(i, i + 5000)));
+    }
+    for (let i = 0; i < place.length; i += 500) {
+      await tx.execute(sql`UPDATE meetings AS m SET status = 'scheduled', slot_id = v.slot, table_no = v.tbl, interpreter_user_id = v.interp, video_url = v.video,
+        published = true, schedule_version = ${version}, reminder_sent_at = NULL
+        FROM (VALUES ${sql.join(place.slice(i, i + 500), sql`, `)}) AS v(id, slot, tbl, interp, video) WHERE m.id = v.id`);
     }
     // Occupancy after all moves are written, so a swap of two meetings does not trip over itself.
+    const occupancy: (typeof meetingSlotOccupancy.$inferInsert)[] = [];
     for (const c of changed) {
       if (!c.to) continue;
-      const m = rows.find((r) => r.id === c.id)!;
-      const people = await attendeesOf(tx, m.id);
+      const m = rowOf.get(c.id)!;
       const interpreter = c.to.interpreter ?? m.interpreterUserId;
-      if (interpreter) people.push(interpreter);
-      await tx.insert(meetingSlotOccupancy).values(people.map((userId) => ({ eventId: e.id, slotId: c.to!.slot, userId, meetingId: m.id })));
+      for (const userId of [...(attendees.get(m.id) ?? []), ...(interpreter ? [interpreter] : [])]) occupancy.push({ eventId: e.id, slotId: c.to.slot, userId, meetingId: m.id });
     }
-    const version = e.scheduleVersion + 1;
+    for (let i = 0; i < occupancy.length; i += 1000) await tx.insert(meetingSlotOccupancy).values(occupancy.slice(i, i + 1000));
     await tx.update(events).set({ scheduleVersion: version, schedulePublishedAt: now, updatedAt: now }).where(eq(events.id, e.id));
     const after = fingerprint(await buildExport(tx, e, now));
     const st = { stage, version, appliedRunId: run!.id, appliedFingerprint: after, appliedAt: now, appliedBy: ctx.actor!.userId };
