@@ -5,6 +5,8 @@ import { purgeExpiredSessions } from '../modules/accounts/sessions.ts';
 import { registerTaskRunJob } from '../platform/task-runs.ts';
 import { EXPIRY_JOB, runProfileExpiry } from '../modules/profiles/expiry.ts';
 import { registerEventJobs } from '../modules/events/jobs.ts';
+// Task runners register themselves on import: every process that runs jobs must know them.
+import '../modules/scheduling/runner.ts';
 
 export function registerJobs(deps: Deps) {
   deps.jobs.register('mail.deliver', async () => { while ((await deliverPendingMail(deps)) > 0) { /* drain */ } }, { cron: '* * * * *' });
