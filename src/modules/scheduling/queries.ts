@@ -1,10 +1,10 @@
 // Reads of the console: the event's export in the interchange format, the overview, a run with its proposal.
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import { eventRegistrations, eventScheduleState, eventSessions, eventSlots, eventUnavailability, meetingParticipants, meetings, users } from '../../db/schema/index.ts';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { taskRuns, eventRegistrations, eventScheduleState, eventSessions, eventSlots, eventUnavailability, meetingParticipants, meetings, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
-import { getTaskRun, latestTaskRuns, type TaskRun } from '../../platform/task-runs.ts';
+
 import { loadEvent, type EventRow } from '../../modules/events/events.ts';
 import { canRunSchedule } from './policy.ts';
 import type { EventExport, ExportMeeting, Proposal } from './proposal.ts';
@@ -74,10 +74,18 @@ export async function exportInput(ctx: RequestContext, eventId: string) {
   return buildExport(ctx.db, e, ctx.clock.now());
 }
 
-const runOut = (r: TaskRun) => ({
+// Runs are read without their params (the whole export, megabytes for a large event) and result: the console polls.
+const runColumns = {
+  id: taskRuns.id, kind: taskRuns.kind, scope: taskRuns.scope, status: taskRuns.status, progress: taskRuns.progress, best: taskRuns.best, error: taskRuns.error,
+  createdAt: taskRuns.createdAt, finishedAt: taskRuns.finishedAt,
+  settings: sql<Record<string, unknown>>`jsonb_build_object('timeLimitSeconds', ${taskRuns.params}->'timeLimitSeconds', 'seed', ${taskRuns.params}->'seed',
+    'incremental', ${taskRuns.params}->'incremental', 'allowMoves', ${taskRuns.params}->'allowMoves')`,
+};
+type RunRow = { id: string; status: string; progress: number; best: Record<string, unknown> | null; error: string | null; createdAt: Date; finishedAt: Date | null; settings: Record<string, unknown> };
+const runOut = (r: RunRow) => ({
   id: r.id, status: r.status, progress: r.progress, best: r.best ?? null, error: r.error, createdAt: r.createdAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
-  settings: { timeLimitSeconds: r.params.timeLimitSeconds, seed: r.params.seed, incremental: r.params.incremental, allowMoves: r.params.allowMoves },
+  settings: { timeLimitSeconds: r.settings.timeLimitSeconds, seed: r.settings.seed, incremental: r.settings.incremental, allowMoves: r.settings.allowMoves },
 });
 
 /** The console's overview: stage, runs, the slots with their table counts. */
@@ -85,7 +93,7 @@ export async function overview(ctx: RequestContext, eventId: string) {
   if (!canRunSchedule(ctx.actor)) throw forbidden();
   const e = await loadEvent(ctx.db, eventId);
   const [state] = await ctx.db.select().from(eventScheduleState).where(eq(eventScheduleState.eventId, e.id));
-  const runs = await latestTaskRuns(ctx, RUN_KIND, e.id, 5);
+  const runs = await ctx.db.select(runColumns).from(taskRuns).where(and(eq(taskRuns.kind, RUN_KIND), eq(taskRuns.scope, e.id))).orderBy(desc(taskRuns.createdAt)).limit(5);
   const slots = await ctx.db.select({ id: eventSlots.id, startsAt: eventSlots.startsAt, endsAt: eventSlots.endsAt, blockId: eventSlots.sessionId, tables: eventSessions.tables, blockTitle: eventSessions.title })
     .from(eventSlots).innerJoin(eventSessions, eq(eventSessions.id, eventSlots.sessionId)).where(eq(eventSlots.eventId, e.id)).orderBy(asc(eventSlots.startsAt));
   return {
@@ -101,12 +109,14 @@ export async function overview(ctx: RequestContext, eventId: string) {
 export async function getRun(ctx: RequestContext, eventId: string, runId: string) {
   if (!canRunSchedule(ctx.actor)) throw forbidden();
   const e = await loadEvent(ctx.db, eventId);
-  const r = await getTaskRun(ctx, runId);
+  const [r] = await ctx.db.select(runColumns).from(taskRuns).where(eq(taskRuns.id, runId));
   if (!r || r.kind !== RUN_KIND || r.scope !== e.id) throw notFound('run');
-  const proposal = (r.result?.proposal ?? null) as Proposal | null;
+  if (r.status !== 'done') return { ...runOut(r), proposal: null, people: {}, slotTimes: {} };
+  const [full] = await ctx.db.select({ params: taskRuns.params, result: taskRuns.result }).from(taskRuns).where(eq(taskRuns.id, runId));
+  const proposal = (full.result?.proposal ?? null) as Proposal | null;
   if (!proposal) return { ...runOut(r), proposal: null, people: {}, slotTimes: {} };
   const personIds = new Set<string>(Object.keys(proposal.affected));
-  const input = r.params.input as EventExport;
+  const input = full.params.input as EventExport;
   const unplaced = new Set(proposal.unscheduled.map((u) => u.meeting));
   for (const m of input.meetings) if (unplaced.has(m.id)) for (const p of m.participants) personIds.add(p);
   const names = personIds.size ? await ctx.db.select({ id: users.id, name: users.name, org: users.organisationName, timezone: users.timezone }).from(users).where(inArray(users.id, [...personIds])) : [];
