@@ -156,6 +156,11 @@ export class MatchIndex {
     return '';
   }
 
+  /** Computes the TF-IDF norms of every live profile now rather than on first use (after a bulk load). */
+  refreshNorms(): void {
+    for (const d of this.docs) if (d) this.norms(d);
+  }
+
   /** Drops postings of removed profiles. */
   compact(): void {
     for (const p of this.postings) {
@@ -174,5 +179,6 @@ export class MatchIndex {
 export function buildIndex(profiles: Iterable<MatchProfile>, options: IndexOptions = {}): MatchIndex {
   const index = new MatchIndex(options);
   for (const p of profiles) index.upsert(p);
+  index.refreshNorms();
   return index;
 }
