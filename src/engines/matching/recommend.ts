@@ -5,7 +5,7 @@ import type { Doc, MatchIndex } from './match-index.ts';
 import { resolveWeights, roundScore } from './score.ts';
 import { DEFAULT_HISTORY_FACTORS, HistoryIndex, TYPE_MATRIX, fitSignal, taxonomySignal, typeSignal } from './signals.ts';
 import { conceptReasons } from './reasons.ts';
-import type { Candidate, HistoryLookup, PairingRules, Reason, RecommendOptions } from './types.ts';
+import type { Candidate, HistoryLookup, MatchProfile, PairingRules, Reason, RecommendOptions } from './types.ts';
 import type { Lang } from '../../shared/languages.ts';
 
 export const DEFAULT_PAIRING: PairingRules = { crossBorder: [['BY', 'CN']], sameCountry: false };
@@ -14,7 +14,8 @@ export const DEFAULT_MIN_SCORE = 0.05;
 /** Profiles touched through the postings before weaker query terms stop adding new candidates. */
 export const DEFAULT_CANDIDATE_BUDGET = 4000;
 
-export type Target = string | { profileId: string } | { organisationId: string };
+/** A profile id or organisation id (looked up in that order), or a profile that need not be indexed. */
+export type Target = string | { profileId: string } | { organisationId: string } | { profile: MatchProfile };
 
 /** Whether two countries may be paired under the rules (organisations are checked separately). */
 export function pairAllowed(a: string, b: string, rules: PairingRules): boolean {
@@ -55,6 +56,9 @@ export function recommend(index: MatchIndex, target: Target, options: RecommendO
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
     candidateBudget: options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
   };
+  if (typeof target === 'object' && 'profile' in target) {
+    return forDoc(index, index.probe(target.profile), ctx);
+  }
   const profileId = typeof target === 'string' ? (index.get(target) ? target : undefined) : 'profileId' in target ? target.profileId : undefined;
   if (profileId !== undefined) {
     const doc = index.get(profileId);
