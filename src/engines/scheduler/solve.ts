@@ -43,11 +43,11 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
 
   const ctl1: PhaseControl = { deadline: started + budget * 0.5, maxIterations: Math.floor(maxIter * 0.3),
     tick: () => { report('construct'); return true; } };
-  let iterations = repair(st, rng, targetUnsched, 4000 + 4 * pb.M, ctl1);
+  let iterations = repair(st, rng, targetUnsched, env('REP_STAG', 20000) + env('REP_STAGM', 20) * pb.M, ctl1);
   if (!options.skipLpBound && st.unschedWeight > targetUnsched + 1e-9) {
-    ub = await upperBound(pb, { lp: true, lpTimeSeconds: Math.max(1, Math.min(20, budget / 5000)), skipLpIfReached: totalWeight - st.unschedWeight });
+    ub = await upperBound(pb, { lp: true, lpTimeSeconds: Math.max(0.5, Math.min(20, budget / 10000)), skipLpIfReached: totalWeight - st.unschedWeight });
     targetUnsched = totalWeight - ub.value;
-    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, 4000 + 4 * pb.M, { ...ctl1, deadline: started + budget * 0.6 });
+    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, env('REP_STAG', 20000) + env('REP_STAGM', 20) * pb.M, { ...ctl1, deadline: started + budget * 0.6 });
   }
 
   const lbNow = breaksLowerBound(pb, Math.round(allowedWeight(pb) - ub.value));
