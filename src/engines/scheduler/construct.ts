@@ -87,7 +87,7 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
   const SAMPLE = 24;
   while (U.length > 0 && st.unschedWeight > targetUnsched + 1e-9 && iter - lastImprove < stagnation && iter < ctl.maxIterations) {
     iter++;
-    if ((iter & 1023) === 0 && (Date.now() > ctl.deadline || !ctl.tick(iter))) break;
+    if ((iter & 63) === 0 && (Date.now() > ctl.deadline || !ctl.tick(iter))) break;
     cand.length = 0;
     if (U.length <= SAMPLE) cand.push(...U);
     else for (let k = 0; k < SAMPLE; k++) cand.push(U[rng.int(U.length)]);

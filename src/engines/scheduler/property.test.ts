@@ -60,7 +60,7 @@ function bruteForce(input: ScheduleInput): number {
 test('random instances: valid schedules within the certificate', async () => {
   for (let seed = 1; seed <= 30; seed++) {
     const input = randomInstance(seed, false);
-    const r = await solve(input, { seed, timeLimitMs: 2000, maxIterations: 8000, skipLpBound: seed % 2 === 0 });
+    const r = await solve(input, { seed, timeLimitMs: 2000, maxIterations: 4000, skipLpBound: seed % 3 !== 0 });
     const v = validateSchedule(input, r.assignments);
     assert.deepEqual(v.violations, [], `seed ${seed}`);
     assert.equal(v.weight, r.weight, `seed ${seed}: weight`);
@@ -77,7 +77,7 @@ test('tiny random instances: solver ≤ exhaustive optimum ≤ upper bound', asy
   for (let seed = 100; seed < 130; seed++) {
     const input = randomInstance(seed, true);
     const opt = bruteForce(parseInput(input));
-    const r = await solve(input, { seed, timeLimitMs: 2000, maxIterations: 8000 });
+    const r = await solve(input, { seed, timeLimitMs: 2000, maxIterations: 4000 });
     assert.deepEqual(validateSchedule(input, r.assignments).violations, []);
     assert.ok(r.weight <= opt, `seed ${seed}: solver ${r.weight} beats the exhaustive optimum ${opt}?`);
     assert.ok(opt <= r.certificate.upperBound, `seed ${seed}: optimum ${opt} above the upper bound ${r.certificate.upperBound}`);
