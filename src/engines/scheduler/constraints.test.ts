@@ -7,7 +7,7 @@ import { solve, validateSchedule, type ScheduleInputRaw, type SolveOptions } fro
 const slot = (id: string, i: number, session = 'am') => ({ id, start: `2026-03-01T${String(6 + Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20).padStart(2, '0')}:00Z`, end: 'x', session });
 const slots = (n: number, session = 'am', from = 0) => Array.from({ length: n }, (_, i) => slot(`${session}${i + 1}`, from + i, session));
 const people = (...ids: string[]) => ids.map((id) => ({ id }));
-const quick: SolveOptions = { seed: 1, timeLimitMs: 3000, maxIterations: 60000 };
+const quick: SolveOptions = { seed: 1, timeLimitMs: 3000, maxIterations: 20000 };
 
 async function run(input: ScheduleInputRaw, opts: SolveOptions = quick) {
   const r = await solve(input, opts);
