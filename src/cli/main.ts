@@ -2,10 +2,12 @@
 import { Command } from 'commander';
 import { VERSION } from '../version.ts';
 import { registerCoreCommands } from './commands/core.ts';
+import { registerDirectoryCommands } from './commands/directory.ts';
 
 const program = new Command();
 program.name('synergy').description('Synergy — cross-border science and technology cooperation exchange').version(VERSION)
   .showHelpAfterError();
 registerCoreCommands(program);
+registerDirectoryCommands(program);
 
 await program.parseAsync(process.argv);
