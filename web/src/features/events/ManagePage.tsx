@@ -11,6 +11,7 @@ import { EventTabs, StatusBadge, useEvent } from './common.tsx';
 import { EventForm } from './EventForm.tsx';
 import { SessionsEditor } from './SessionsEditor.tsx';
 import { SchedulePrint, StatsPanel } from './ReportsPanel.tsx';
+import { OrganiserMeetings } from './OrganiserMeetings.tsx';
 import type { Registration } from './types.ts';
 
 function RegistrationsTable({ eventId }: { eventId: string }) {
@@ -66,9 +67,10 @@ export function ManagePage() {
         <EventTabs event={e} />
         <Tabs defaultValue="registrations" keepMounted={false}>
           <Tabs.List className="no-print">
-            {['registrations', 'agenda', 'settings', 'stats', 'schedule'].map((k) => <Tabs.Tab key={k} value={k}>{t(`events:manage.tabs.${k}`)}</Tabs.Tab>)}
+            {['registrations', 'meetings', 'agenda', 'settings', 'stats', 'schedule'].map((k) => <Tabs.Tab key={k} value={k}>{t(`events:manage.tabs.${k}`)}</Tabs.Tab>)}
           </Tabs.List>
           <Tabs.Panel value="registrations" pt="md"><RegistrationsTable eventId={e.id} /></Tabs.Panel>
+          <Tabs.Panel value="meetings" pt="md"><OrganiserMeetings event={e} /></Tabs.Panel>
           <Tabs.Panel value="agenda" pt="md"><SessionsEditor event={e} /></Tabs.Panel>
           <Tabs.Panel value="settings" pt="md"><Paper withBorder p="md"><EventForm event={e} onSaved={async (slug) => {
             await qc.invalidateQueries({ queryKey: ['event'] }); navigate(`/events/${slug}/manage`);

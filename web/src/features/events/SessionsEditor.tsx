@@ -4,6 +4,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { utcToZoned } from '@shared/time.ts';
 import { del, fieldErrors, post } from '../../app/api.ts';
 import { MlText } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
@@ -18,7 +19,8 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
   const qc = useQueryClient();
   const agenda = useAgenda(event.slug);
   const [error, setError] = useState<unknown>(null);
-  const day = event.startsAt ? new Date(event.startsAt).toISOString().slice(0, 10) : '';
+  // The event's first day in its own zone (a Changchun morning is the previous day in UTC).
+  const day = utcToZoned(event.startsAt, event.timezone).slice(0, 10);
   const form = useForm({ initialValues: { kind: 'meeting_block', ru: '', zh: '', en: '', topic: '', moderator: '', startsLocal: `${day}T10:00`, endsLocal: `${day}T13:00`, slotMinutes: 30, pauseMinutes: 0, tables: 0 } });
   const refresh = () => qc.invalidateQueries({ queryKey: ['agenda', event.slug] });
   const block = form.values.kind === 'meeting_block';
