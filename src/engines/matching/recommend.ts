@@ -38,7 +38,6 @@ let cheapBuf = new Float64Array(0);
 let factorBuf = new Float64Array(0);
 let simBuf = new Float64Array(0);
 
-
 /**
  * Ranked candidates for a profile id or an organisation id (all its profiles, best score per
  * candidate). A string is looked up as a profile id first, then as an organisation id.
@@ -49,7 +48,10 @@ export function recommend(index: MatchIndex, target: Target, options: RecommendO
     top: options.top ?? DEFAULT_TOP,
     weights,
     totalWeight: Object.values(weights).reduce((a, b) => a + b, 0) || 1,
-    pairing: { ...DEFAULT_PAIRING, ...options.pairing },
+    pairing: {
+      crossBorder: (options.pairing?.crossBorder ?? DEFAULT_PAIRING.crossBorder).map(([a, b]) => [a.toUpperCase(), b.toUpperCase()] as [string, string]),
+      sameCountry: options.pairing?.sameCountry ?? DEFAULT_PAIRING.sameCountry,
+    },
     history: Array.isArray(options.history) || !options.history ? new HistoryIndex(options.history ?? []) : options.history,
     lang: options.lang ?? 'en',
     now: options.now?.getTime(),
