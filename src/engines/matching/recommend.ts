@@ -232,7 +232,8 @@ function buildReasons(index: MatchIndex, q: Doc, d: Doc, ctx: Ctx): Reason[] {
   const type = typeSignal(q.profile.type, d.profile.type).reason;
   if (type) reasons.push(type);
   reasons.push(...conceptReasons(index, q, d, ctx.lang));
-  taxonomySignal(q.features, d.features, reasons);
+  // "same sub-area" is only said when both sides declared their areas (not inferred from concepts)
+  if (q.features.declaredTaxonomy && d.features.declaredTaxonomy) taxonomySignal(q.features, d.features, reasons);
   fitSignal(q.profile, q.features, d.profile, d.features, reasons);
   const state = ctx.history.state([q.profile.id, q.profile.organisationId], [d.profile.id, d.profile.organisationId]);
   if (state) reasons.push({ kind: 'history', params: { state } });
