@@ -127,3 +127,12 @@ test('a profile that is not indexed (a draft) can be queried as an object; nothi
   assert.equal(index.size, HYDROGEN_SET.length - 1);
   assert.equal(index.get('ru-req'), undefined);
 });
+
+test('inferred areas count in the score but are not presented as "same sub-area"', () => {
+  const index = buildIndex(HYDROGEN_SET);
+  const [c] = recommend(index, 'ru-req');
+  assert.equal(c.signals.taxonomy, 1, 'both are inferred to be about hydrogen energy');
+  assert.ok(!c.reasons.some((r) => r.kind === 'taxonomy'));
+  const declared = HYDROGEN_SET.map((p) => ({ ...p, subAreas: ['energy_efficiency.hydrogen'] }));
+  assert.ok(recommend(buildIndex(declared), 'ru-req')[0].reasons.some((r) => r.kind === 'taxonomy'));
+});

@@ -38,7 +38,6 @@ let cheapBuf = new Float64Array(0);
 let factorBuf = new Float64Array(0);
 let simBuf = new Float64Array(0);
 
-
 /**
  * Ranked candidates for a profile id or an organisation id (all its profiles, best score per
  * candidate). A string is looked up as a profile id first, then as an organisation id.
@@ -49,7 +48,10 @@ export function recommend(index: MatchIndex, target: Target, options: RecommendO
     top: options.top ?? DEFAULT_TOP,
     weights,
     totalWeight: Object.values(weights).reduce((a, b) => a + b, 0) || 1,
-    pairing: { ...DEFAULT_PAIRING, ...options.pairing },
+    pairing: {
+      crossBorder: (options.pairing?.crossBorder ?? DEFAULT_PAIRING.crossBorder).map(([a, b]) => [a.toUpperCase(), b.toUpperCase()] as [string, string]),
+      sameCountry: options.pairing?.sameCountry ?? DEFAULT_PAIRING.sameCountry,
+    },
     history: Array.isArray(options.history) || !options.history ? new HistoryIndex(options.history ?? []) : options.history,
     lang: options.lang ?? 'en',
     now: options.now?.getTime(),
@@ -230,7 +232,8 @@ function buildReasons(index: MatchIndex, q: Doc, d: Doc, ctx: Ctx): Reason[] {
   const type = typeSignal(q.profile.type, d.profile.type).reason;
   if (type) reasons.push(type);
   reasons.push(...conceptReasons(index, q, d, ctx.lang));
-  taxonomySignal(q.features, d.features, reasons);
+  // "same sub-area" is only said when both sides declared their areas (not inferred from concepts)
+  if (q.features.declaredTaxonomy && d.features.declaredTaxonomy) taxonomySignal(q.features, d.features, reasons);
   fitSignal(q.profile, q.features, d.profile, d.features, reasons);
   const state = ctx.history.state([q.profile.id, q.profile.organisationId], [d.profile.id, d.profile.organisationId]);
   if (state) reasons.push({ kind: 'history', params: { state } });
