@@ -45,7 +45,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
     tick: () => { report('construct'); return true; } };
   let iterations = repair(st, rng, targetUnsched, env('REP_STAG', 20000) + env('REP_STAGM', 20) * pb.M, ctl1);
   // Phase budget: repair up to 35%, the LP bounds (HiGHS, capped at 10% each), more repair up to 50%, annealing after.
-  const lpTimeSeconds = Math.max(0.5, Math.min(20, budget / 10000));
+  const lpTimeSeconds = Math.max(1, Math.min(20, budget / 10000));
   const wantLp = () => !options.skipLpBound && st.unschedWeight > targetUnsched + 1e-9;
   let lpLater = false;
   if (wantLp() && Date.now() < started + budget * 0.5) {
