@@ -23,6 +23,8 @@ export interface AnnealOptions {
   restoreEvery: number;
   /** Share of moves that start from a meeting of a participant who has a break. */
   focus: number;
+  /** Share of target slots chosen next to another meeting of one of the participants. */
+  nearRate: number;
 }
 
 const MAX_CHAIN = 60;
@@ -93,7 +95,7 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
 
   const pickTarget = (m: number, a: number): number => {
     const al = pb.allowed[m];
-    if (rng.next() < 0.7) {
+    if (rng.next() < o.nearRate) {
       const ps = pb.mParts[m];
       let p = ps[rng.int(ps.length)];
       if (st.breaks[p] === 0) for (let i = 0; i < ps.length; i++) if (st.breaks[ps[i]] > 0) { p = ps[i]; break; }

@@ -151,3 +151,17 @@ test('bad input is rejected with a clear message', async () => {
     /unknown participant "zz"/);
   await assert.rejects(solve({ slots: [], participants: [], meetings: [] } as ScheduleInputRaw), /invalid schedule input at slots/);
 });
+
+test('the breaks lower bound sees gaps forced by sessions and unavailability', async () => {
+  // One break sequence over all slots (the benchmark rule): a must meet b in the morning and c in the afternoon, but
+  // is away in the last morning slot, so a gap is unavoidable.
+  const input: ScheduleInputRaw = { slots: [...slots(3, 'am'), ...slots(3, 'pm', 3)], tables: null, breakScope: 'all',
+    participants: [{ id: 'a', unavailableSlots: ['am3'] }, { id: 'b' }, { id: 'c' }],
+    meetings: [{ id: 'ab', participants: ['a', 'b'], session: 'am' }, { id: 'ac', participants: ['a', 'c'], session: 'pm' }] };
+  const { r, at } = await run(input);
+  assert.equal(r.certificate.breaksLowerBound, 1);
+  assert.equal(r.breaks, 1);
+  assert.equal(r.certificate.breaksGap, 0);
+  assert.ok(['am1', 'am2'].includes(at.get('ab')!.slot));
+  assert.ok(at.get('ac')!.slot.startsWith('pm'));
+});

@@ -45,7 +45,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
     tick: () => { report('construct'); return true; } };
   let iterations = repair(st, rng, targetUnsched, env('REP_STAG', 20000) + env('REP_STAGM', 20) * pb.M, ctl1);
   // Phase budget: repair up to 35%, the LP bounds (HiGHS, capped at 10% each), more repair up to 50%, annealing after.
-  const lpTimeSeconds = Math.max(0.5, Math.min(20, budget / 10000));
+  const lpTimeSeconds = Math.max(1, Math.min(20, budget / 10000));
   const wantLp = () => !options.skipLpBound && st.unschedWeight > targetUnsched + 1e-9;
   let lpLater = false;
   if (wantLp() && Date.now() < started + budget * 0.5) {
@@ -59,7 +59,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   // Tuned on the forum instances (bench/scheduling): long rounds, low temperatures, a slope on idle slots.
   const roundIterations = Math.max(env('SA_ROUND', 400000), 20 * pb.M);
   iterations += anneal(st, rng, { roundIterations, t0: env('SA_T0', 0.6), t1: env('SA_T1', 0.02), patienceRounds: env('SA_PAT', 8),
-    slotSwapRate: env('SA_SW', 0.02), restoreEvery: env('SA_RE', 1), focus: env('SA_FOCUS', 0.9), targetUnsched, targetBreaks: lbNow }, ctl2);
+    slotSwapRate: env('SA_SW', 0.02), restoreEvery: env('SA_RE', 1), focus: env('SA_FOCUS', 0.9), nearRate: env('SA_NEAR', 0.7), targetUnsched, targetBreaks: lbNow }, ctl2);
   if (lpLater) ub = await upperBound(pb, { lp: true, lpTimeSeconds, skipLpIfReached: totalWeight - st.unschedWeight });
   report('done', true);
 
