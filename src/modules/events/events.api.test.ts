@@ -103,3 +103,14 @@ test('registrants mark slots when they are unavailable; those slots are not offe
   const r = await a.c.post(`/api/meetings/${m}/accept`, { slotId: ev.slots[0].id });
   assert.equal(r.json().error.code, 'slot_unavailable');
 });
+
+test('with the "link" video provider, meetings get the link pasted for the block\'s room (e.g. Tencent Meeting)', async () => {
+  const venues = [{ id: 'v1', name: { en: 'Online' }, address: {}, rooms: [{ id: 'r1', name: { en: 'Room A' }, videoUrl: 'https://meeting.tencent.com/dm/abc123' }] }];
+  assert.equal((await c.organiser.post('/api/events', baseEvent({ videoProvider: 'link' }))).json().error.fields[0].path, 'videoLink');
+  const ev = await createEvent(c.organiser, { videoProvider: 'link', venues }, { roomId: 'r1' });
+  const [a, b] = [await participant(t, ev.id), await participant(t, ev.id)];
+  const id = (await a.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [b.id] })).json().id;
+  assert.equal((await b.c.post(`/api/meetings/${id}/accept`, { slotId: ev.slots[0].id })).json().videoUrl, 'https://meeting.tencent.com/dm/abc123');
+  // Organisers see the event-wide link; participants do not get it from the event page.
+  assert.equal((await a.c.get(`/api/events/${ev.id}`)).json().videoLink, null);
+});

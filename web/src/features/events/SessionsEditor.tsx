@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { utcToZoned } from '@shared/time.ts';
 import { del, fieldErrors, post } from '../../app/api.ts';
-import { MlText } from '../../app/display.tsx';
+import { MlText, useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
 import { useAgenda } from './Agenda.tsx';
 import { TimeRange } from './common.tsx';
@@ -18,10 +18,12 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const agenda = useAgenda(event.slug);
+  const ml = useMl();
   const [error, setError] = useState<unknown>(null);
   // The event's first day in its own zone (a Changchun morning is the previous day in UTC).
   const day = utcToZoned(event.startsAt, event.timezone).slice(0, 10);
-  const form = useForm({ initialValues: { kind: 'meeting_block', ru: '', zh: '', en: '', topic: '', moderator: '', startsLocal: `${day}T10:00`, endsLocal: `${day}T13:00`, slotMinutes: 30, pauseMinutes: 0, tables: 0 } });
+  const form = useForm({ initialValues: { kind: 'meeting_block', ru: '', zh: '', en: '', topic: '', moderator: '', startsLocal: `${day}T10:00`, endsLocal: `${day}T13:00`, slotMinutes: 30, pauseMinutes: 0, tables: 0, roomId: '' } });
+  const rooms = event.venues.flatMap((v) => v.rooms.map((r) => ({ value: r.id, label: ml(r.name) || r.id })));
   const refresh = () => qc.invalidateQueries({ queryKey: ['agenda', event.slug] });
   const block = form.values.kind === 'meeting_block';
   return (
@@ -48,7 +50,7 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
         try {
           await post(`/api/events/${event.id}/sessions`, {
             kind: v.kind, title: { ru: v.ru, zh: v.zh, en: v.en }, startsLocal: v.startsLocal, endsLocal: v.endsLocal,
-            topic: v.topic ? { ru: v.topic } : {}, moderator: v.moderator || null,
+            topic: v.topic ? { ru: v.topic } : {}, moderator: v.moderator || null, roomId: v.roomId || null,
             ...(block ? { slotMinutes: v.slotMinutes, pauseMinutes: v.pauseMinutes, tables: v.tables } : {}),
           });
           await refresh();
@@ -64,6 +66,7 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
             <TextInput label={`${t('events:form.title')} (EN)`} {...form.getInputProps('en')} />
             {form.values.kind === 'round_table' && <TextInput label={t('events:agenda.topic')} {...form.getInputProps('topic')} />}
             {form.values.kind === 'round_table' && <TextInput label={t('events:agenda.moderator')} {...form.getInputProps('moderator')} />}
+            {rooms.length > 0 && <Select label={t('events:venues.room')} data={rooms} clearable {...form.getInputProps('roomId')} />}
             {block && <NumberInput label={t('events:manage.slotMinutes')} min={15} max={60} {...form.getInputProps('slotMinutes')} />}
             {block && <NumberInput label={t('events:manage.pauseMinutes')} min={0} max={60} {...form.getInputProps('pauseMinutes')} />}
             {block && <NumberInput label={t('events:manage.tables')} description={t('events:manage.tablesHelp')} min={0} {...form.getInputProps('tables')} />}
