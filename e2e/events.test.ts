@@ -89,3 +89,30 @@ test('a Russian and a Chinese participant register, meet in a chosen slot and se
   await ruCtx.close();
   await zhCtx.close();
 });
+
+test('an organiser reads the 2021 exchange: agenda in two zones, statistics, and the schedule per room', async () => {
+  const ctx = await newContext(browser, { locale: 'en-GB', timezoneId: 'Europe/Minsk' });
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${server.url}/events/synergy-of-innovations-2021`);
+  // Anonymous visitors see the public page in their language, times in Minsk with Changchun alongside.
+  await page.getByRole('heading', { name: 'Synergy of Innovations – 2021' }).waitFor();
+  await page.getByText('Business–science interaction as a growth factor').first().waitFor();
+  const agenda = await page.getByTestId('agenda').innerText();
+  assert.match(agenda, /10:00–13:00 Minsk · 15:00–18:00 Changchun/);
+  assert.match(agenda, /Андрей Косовский/);
+  await screenshot(page, 'events-2021-public');
+
+  await signIn(page, 'organiser.cn@synergy.demo', { email: 'Email', password: /^Password/, submit: 'Sign in' });
+  await page.goto(`${server.url}/events/synergy-of-innovations-2021/manage`);
+  await page.getByRole('tab', { name: '统计' }).click();
+  const stats = await page.getByTestId('event-stats').innerText();
+  assert.match(stats, /已举行\s*3/);
+  assert.match(stats, /未出席\s*1/);
+  await page.getByRole('tab', { name: '打印日程' }).click();
+  await page.getByText('15:00–15:30 长春').first().waitFor();
+  await screenshot(page, 'events-2021-schedule-zh');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});

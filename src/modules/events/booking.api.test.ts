@@ -106,3 +106,16 @@ test('the database itself rejects a second occupancy of a person in a slot and a
   const [taken] = (await t.deps.database.sql.query<{ slot_id: string; table_no: number }>(`SELECT slot_id, table_no FROM meetings WHERE table_no IS NOT NULL AND status = 'scheduled' LIMIT 1`)).rows;
   await assert.rejects(t.deps.db.execute(sql`UPDATE meetings SET slot_id = ${taken.slot_id}, table_no = ${taken.table_no}, status = 'scheduled' WHERE id = (SELECT id FROM meetings WHERE status = 'accepted' LIMIT 1)`), unique);
 });
+
+test('the maximum of meetings per participant holds when several acceptances arrive at once', async () => {
+  const ev = await createEvent(c.organiser, { maxMeetingsPerParticipant: 2 });
+  const star = await participant(t, ev.id);
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const p = await participant(t, ev.id);
+    ids.push((await p.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [star.id] })).json().id);
+  }
+  const results = await Promise.all(ids.map((id) => star.c.post(`/api/meetings/${id}/accept`, {})));
+  assert.equal(results.filter((r) => r.statusCode === 200).length, 2);
+  assert.ok(results.filter((r) => r.statusCode !== 200).every((r) => r.json().error.code === 'meeting_limit_reached'));
+});

@@ -7,6 +7,7 @@ import { utcToZoned } from '@shared/time.ts';
 import { fieldErrors, post, put } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
 import type { EventInfo } from './types.ts';
+import { VenuesEditor } from './VenuesEditor.tsx';
 
 const ZONES = ['Europe/Minsk', 'Asia/Shanghai', 'Europe/Moscow', 'Europe/Berlin', 'UTC'];
 
@@ -21,7 +22,7 @@ function initial(e?: EventInfo) {
     registrationOpensLocal: local(e?.registrationOpensAt), registrationClosesLocal: local(e?.registrationClosesAt),
     capacity: e?.capacity ?? '', approvalMode: e?.approvalMode ?? 'auto', bookingMode: e?.bookingMode ?? 'self',
     maxMeetingsPerParticipant: e?.maxMeetingsPerParticipant ?? 12, requestsNeedAcceptance: e?.requestsNeedAcceptance ?? true,
-    requestExpiryHours: e?.requestExpiryHours ?? 72, reminderMinutes: e?.reminderMinutes ?? 15, videoProvider: e?.videoProvider ?? 'jitsi', videoLink: e?.videoLink ?? '',
+    requestExpiryHours: e?.requestExpiryHours ?? 72, reminderMinutes: e?.reminderMinutes ?? 15, videoProvider: e?.videoProvider ?? 'jitsi', videoLink: e?.videoLink ?? '', venues: e?.venues ?? [],
   };
 }
 
@@ -36,7 +37,7 @@ export function EventForm({ event, onSaved }: { event?: EventInfo; onSaved: (slu
       const body = {
         ...v, capacity: v.capacity === '' ? null : Number(v.capacity), videoLink: v.videoLink || null,
         registrationOpensLocal: v.registrationOpensLocal || null, registrationClosesLocal: v.registrationClosesLocal || null,
-        venues: event?.venues ?? [], organiserIds: event?.organisers.map((o) => o.id) ?? [],
+        venues: v.venues.filter((x) => Object.keys(x.name).length > 0).map((x) => ({ ...x, rooms: x.rooms.filter((r) => Object.keys(r.name).length > 0) })), organiserIds: event?.organisers.map((o) => o.id) ?? [],
       };
       try {
         if (event) await put(`/api/events/${event.id}`, body); else await post('/api/events', body);
@@ -75,6 +76,7 @@ export function EventForm({ event, onSaved }: { event?: EventInfo; onSaved: (slu
           <Select label={t('events:form.videoProvider')} data={opts('videoProvider', ['jitsi', 'link'])} allowDeselect={false} {...form.getInputProps('videoProvider')} />
           <TextInput label={t('events:form.videoLink')} description={t('events:form.videoLinkHelp')} {...form.getInputProps('videoLink')} />
         </SimpleGrid>
+        <VenuesEditor value={form.values.venues} onChange={(v) => form.setFieldValue('venues', v)} />
         <Checkbox label={t('events:form.needAcceptance')} {...form.getInputProps('requestsNeedAcceptance', { type: 'checkbox' })} />
         <Group><Button type="submit" loading={form.submitting}>{t('common:save')}</Button></Group>
       </Stack>

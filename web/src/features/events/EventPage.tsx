@@ -46,7 +46,7 @@ export function EventPage() {
           </Card>
           <Card withBorder>
             <Title order={2} size="h4" mb="xs">{t('events:register.title')}</Title>
-            {me ? <RegistrationPanel event={e} /> : (
+            {me ? <RegistrationPanel event={e} /> : !e.registrationOpen ? <Text size="sm" c="dimmed">{t('events:register.closed')}</Text> : (
               <Stack gap="xs">
                 <Text size="sm">{t('events:register.signInFirst')}</Text>
                 <Group><Button component={Link} to={`/login?next=/events/${e.slug}`}>{t('common:login')}</Button>
