@@ -9,6 +9,7 @@ import { newId } from '../platform/tokens.ts';
 import { TAXONOMY } from '../shared/taxonomy-data.ts';
 import type { Role } from '../shared/enums.ts';
 import { DEMO_ORGANISATIONS } from './data/organisations.ts';
+import { directoryDemoStep } from './directory-step.ts';
 
 export const DEMO_PASSWORD = 'synergy-2021';
 export const DEMO_USERS: { email: string; name: string; org: string; country: string; lang: 'ru' | 'zh' | 'en'; timezone: string; roles: Role[] }[] = [
@@ -110,7 +111,7 @@ const event2021Step: Step = {
 };
 
 /** Steps later modules add to the demo exchange (profiles, agenda, meetings...). */
-export const extraDemoSteps: Step[] = [];
+export const extraDemoSteps: Step[] = [directoryDemoStep];
 
 export async function seedBase(deps: Deps): Promise<string[]> {
   return (await once(deps, taxonomyStep)) ? [taxonomyStep.key] : [];
