@@ -10,6 +10,7 @@ import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { InvitationsPage } from '../features/admin/InvitationsPage.tsx';
 import { NotBuiltPage, NotFoundPage } from '../features/placeholders/Placeholders.tsx';
+import { DirectoryPage, ImportExportPage, MyOrganisationsPage, OrganisationPage } from '../features/directory/DirectoryPages.tsx';
 import { MarketplacePage } from '../features/marketplace/MarketplacePage.tsx';
 import { ProfilePage } from '../features/marketplace/ProfilePage.tsx';
 import { ProfileEditor } from '../features/marketplace/ProfileEditor.tsx';
@@ -29,7 +30,10 @@ export const router = createBrowserRouter([
       { path: '/account', element: <AccountPage /> },
       { path: '/admin/*', element: <AdminPage /> },
       { path: '/invitations', element: <InvitationsPage /> },
-      { path: '/directory/*', element: <NotBuiltPage section="directory" /> },
+      { path: '/directory', element: <DirectoryPage /> },
+      { path: '/directory/mine', element: <MyOrganisationsPage /> },
+      { path: '/directory/import', element: <ImportExportPage /> },
+      { path: '/directory/organisations/:id', element: <OrganisationPage /> },
       { path: '/marketplace', element: <MarketplacePage /> },
       { path: '/marketplace/new', element: <ProfileEditor /> },
       { path: '/marketplace/mine', element: <MyProfilesPage /> },
