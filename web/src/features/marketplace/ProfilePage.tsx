@@ -49,7 +49,7 @@ function InterestForm({ id, onSent }: { id: string; onSent: () => void }) {
         <Title order={2} size="h4">{t('market:interests.send')}</Title>
         <ErrorAlert error={error} />
         <Textarea label={t('market:interests.message')} autosize minRows={3} maxLength={4000} value={message} onChange={(e) => setMessage(e.currentTarget.value)} data-testid="interest-message" />
-        <Group><Button loading={busy} disabled={!message.trim()} onClick={async () => {
+        <Group><Button data-testid="send-interest" loading={busy} disabled={!message.trim()} onClick={async () => {
           setBusy(true); setError(null);
           try { await post(`/api/profiles/${id}/interests`, { message }); onSent(); } catch (e) { setError(e); } finally { setBusy(false); }
         }}>{t('market:interests.sendButton')}</Button></Group>
