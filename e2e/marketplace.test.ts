@@ -32,7 +32,7 @@ test('publish in Russian, find as another user, express interest, accept, see co
   await owner.getByTestId('field-partnershipTypes').click({ force: true });
   await owner.getByRole('option', { name: 'Лицензионное соглашение' }).click();
   await owner.keyboard.press('Escape');
-  await owner.getByLabel('Стадия разработки').click();
+  await owner.getByRole('combobox', { name: 'Стадия разработки' }).click();
   await owner.getByRole('option', { name: 'На рынке' }).click();
   await owner.getByTestId('save-profile').click();
   await owner.getByTestId('submit-profile').click();
