@@ -2,12 +2,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import { createTestApp, roleClients, signUp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { multipart, orgId } from '../profiles/testing.ts';
+import { multipart, orgId, clearDemoMarketplace } from '../profiles/testing.ts';
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof roleClients>>;
 let bntu: string;
-before(async () => { t = await createTestApp({ demo: true }); c = await roleClients(t); bntu = await orgId(t, 'by-bntu'); });
+before(async () => { t = await createTestApp({ demo: true }); c = await roleClients(t); bntu = await orgId(t, 'by-bntu'); await clearDemoMarketplace(t); });
 after(async () => { await t.close(); });
 
 /** A real 1×1 PNG. */

@@ -165,9 +165,10 @@ async function existingIds(db: Tx, table: 'organisations' | 'profiles', external
   return map;
 }
 
-export async function importSource(ctx: RequestContext, src: Source, opts: { dryRun: boolean }): Promise<ImportReport> {
+export async function importSource(ctx: RequestContext, src: Source, opts: { dryRun: boolean; tx?: Tx }): Promise<ImportReport> {
   if (ctx.actor && !canModerateDirectory(ctx.actor)) throw forbidden();
-  return ctx.db.transaction(async (tx) => {
+  const inTx = <T>(fn: (tx: Tx) => Promise<T>) => (opts.tx ? fn(opts.tx) : ctx.db.transaction(fn));
+  return inTx(async (tx) => {
     const c = await check(tx, src);
     const report: ImportReport = {
       ok: c.problems.length === 0, dryRun: opts.dryRun, kind: src.kind,

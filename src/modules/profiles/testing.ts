@@ -35,3 +35,9 @@ export function multipart(filename: string, content: Buffer, mime = 'application
   ]);
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/** Removes the demo profiles and expressions of interest so a test starts from a known marketplace. */
+export async function clearDemoMarketplace(t: TestApp) {
+  await t.deps.database.sql.query(`DELETE FROM profiles WHERE external_id LIKE 'demo-p-%'`);
+  await t.deps.database.sql.query(`DELETE FROM organisation_contacts`);
+}
