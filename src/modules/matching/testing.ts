@@ -41,4 +41,4 @@ export async function matchingScenario(t: TestApp, c: { participant: Client; par
   return { org, request, offer, battery, anonymous, draft, lookalike };
 }
 
-export type Rec = { profileId: string; forProfileId: string; organisation: { id: string } | null; anonymous: boolean; reasons: { kind: string; text: string }[]; score: number };
+export type Rec = { profileId: string; country: string; forProfileId: string; organisation: { id: string } | null; anonymous: boolean; reasons: { kind: string; text: string }[]; score: number };
