@@ -9,6 +9,7 @@ import { InvitePage } from '../features/auth/InvitePage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { InvitationsPage } from '../features/admin/InvitationsPage.tsx';
+import { MatchingPage } from '../features/matching/MatchingPage.tsx';
 import { NotBuiltPage, NotFoundPage } from '../features/placeholders/Placeholders.tsx';
 
 export const router = createBrowserRouter([
@@ -27,7 +28,7 @@ export const router = createBrowserRouter([
       { path: '/invitations', element: <InvitationsPage /> },
       { path: '/directory/*', element: <NotBuiltPage section="directory" /> },
       { path: '/marketplace/*', element: <NotBuiltPage section="marketplace" /> },
-      { path: '/matching/*', element: <NotBuiltPage section="matching" /> },
+      { path: '/matching/*', element: <MatchingPage /> },
       { path: '/events/*', element: <NotBuiltPage section="events" /> },
       { path: '/calls/*', element: <NotBuiltPage section="calls" /> },
       { path: '/portfolio/*', element: <NotBuiltPage section="portfolio" /> },
