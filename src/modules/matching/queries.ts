@@ -34,8 +34,12 @@ export async function loadSettings(db: Tx): Promise<MatchingSettings> {
  * With `orgIds`, only rows involving those organisations are read (one viewer's lists).
  */
 export async function loadHistory(db: Tx, orgIds?: string[]): Promise<HistoryIndex> {
+  return new HistoryIndex(await historyEntries(db, orgIds));
+}
+
+export async function historyEntries(db: Tx, orgIds?: string[]): Promise<HistoryEntry[]> {
   const entries: HistoryEntry[] = [];
-  if (orgIds && !orgIds.length) return new HistoryIndex([]);
+  if (orgIds && !orgIds.length) return entries;
   const eois = await db.select({ from: expressionsOfInterest.fromOrganisationId, profileId: expressionsOfInterest.profileId, owner: profiles.organisationId, status: expressionsOfInterest.status })
     .from(expressionsOfInterest).innerJoin(profiles, eq(profiles.id, expressionsOfInterest.profileId))
     .where(orgIds ? or(inArray(expressionsOfInterest.fromOrganisationId, orgIds), inArray(profiles.organisationId, orgIds)) : undefined);
@@ -52,7 +56,7 @@ export async function loadHistory(db: Tx, orgIds?: string[]): Promise<HistoryInd
   }
   const intros = await db.select({ a: matchIntroductions.profileAId, b: matchIntroductions.profileBId }).from(matchIntroductions);
   for (const i of intros) entries.push({ subject: i.a, object: i.b, state: 'in_contact' });
-  return new HistoryIndex(entries);
+  return entries;
 }
 
 /** Taxonomy labels as edited by organisers, for the reasons. */
@@ -147,8 +151,32 @@ export const PAIRS_PER_PROFILE = 5;
 export async function topPairs(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor | null, q: { limit: number; offset: number }, lang: Lang) {
   if (!canUseMatchingTools(actor)) throw forbidden();
   const index = await matchingIndex(deps.db).current();
-  const [settings, history] = await Promise.all([loadSettings(deps.db), loadHistory(deps.db)]);
+  const [settings, entries] = await Promise.all([loadSettings(deps.db), historyEntries(deps.db)]);
   const now = deps.clock.now();
+  // The ranking costs one recommendation per published profile: keep it while nothing it depends on changed.
+  const key = JSON.stringify([index.generation, lang, settings, Math.floor(now.getTime() / PAIRS_CACHE_MS), entries.map((e) => `${e.subject}${e.object}${e.state}`).sort()]);
+  let cached = pairsCache.get(index);
+  if (cached?.key !== key) {
+    cached = { key, ranked: rankPairs(index, new HistoryIndex(entries), settings, lang, now) };
+    pairsCache.set(index, cached);
+  }
+  const ranked = cached.ranked;
+  const page = ranked.slice(q.offset, q.offset + q.limit);
+  const viewer = { actor, myOrgIds: [] as string[] };
+  const items = [];
+  for (const [, c] of page) {
+    const [a] = await presentCandidates(deps.db, viewer, [{ ...c, profileId: c.queryProfileId, reasons: [] }], lang);
+    const [b] = await presentCandidates(deps.db, viewer, [c], lang);
+    if (a && b) items.push({ score: c.score, a: { ...a, reasons: [] }, b, reasons: b.reasons });
+  }
+  return { total: ranked.length, items };
+}
+
+/** Recomputed at least this often, so that expiring profiles leave the list. */
+const PAIRS_CACHE_MS = 600_000;
+const pairsCache = new WeakMap<MatchIndex, { key: string; ranked: Array<[string, Candidate]> }>();
+
+function rankPairs(index: MatchIndex, history: HistoryIndex, settings: MatchingSettings, lang: Lang, now: Date): Array<[string, Candidate]> {
   const best = new Map<string, Candidate>();
   for (const id of [...index.byId.keys()].sort()) {
     const q0 = index.get(id)!.profile;
@@ -160,14 +188,5 @@ export async function topPairs(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor | 
       if (!prev || c.score > prev.score) best.set(key, c);
     }
   }
-  const ranked = [...best.entries()].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1));
-  const page = ranked.slice(q.offset, q.offset + q.limit);
-  const viewer = { actor, myOrgIds: [] as string[] };
-  const items = [];
-  for (const [, c] of page) {
-    const [a] = await presentCandidates(deps.db, viewer, [{ ...c, profileId: c.queryProfileId, reasons: [] }], lang);
-    const [b] = await presentCandidates(deps.db, viewer, [c], lang);
-    if (a && b) items.push({ score: c.score, a: { ...a, reasons: [] }, b, reasons: b.reasons });
-  }
-  return { total: ranked.length, items };
+  return [...best.entries()].sort((a, b) => b[1].score - a[1].score || (a[0] < b[0] ? -1 : 1));
 }
