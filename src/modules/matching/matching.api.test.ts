@@ -32,6 +32,9 @@ test('who may see a profile\'s recommendations: members and organisers; anonymou
   assert.equal((await c.organiser.get(`/api/profiles/${s.request}/recommendations`)).statusCode, 200);
   assert.equal((await c.admin.get(`/api/organisations/${s.org.bntu}/recommendations`)).statusCode, 200);
   assert.equal((await c.participant.get(`/api/profiles/00000000-0000-0000-0000-000000000000/recommendations`)).statusCode, 404);
+  assert.equal((await c.participant.get(`/api/profiles/${s.draft}/recommendations`)).statusCode, 404, 'an outsider does not learn a draft exists');
+  const own = await c.organiser.get(`/api/profiles/${s.draft}/recommendations`);
+  assert.deepEqual(own.json(), { indexed: false, items: [] }, 'a draft has no recommendations yet');
 });
 
 test('a Russian request is matched with the Chinese offer, reasons in the viewer\'s language; only published other-country profiles', async () => {

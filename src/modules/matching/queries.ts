@@ -105,7 +105,8 @@ export async function profileRecommendations(deps: Pick<Deps, 'db' | 'clock'>, a
   const [p] = await deps.db.select({ org: profiles.organisationId, status: profiles.status }).from(profiles).where(eq(profiles.id, profileId));
   if (!p) throw notFound('profile');
   const membership = await membershipOf(deps.db, actor?.userId, p.org);
-  if (!canViewRecommendations(actor, membership)) throw forbidden();
+  // Like the marketplace: an unpublished profile does not exist for outsiders.
+  if (!canViewRecommendations(actor, membership)) throw p.status === 'published' ? forbidden() : notFound('profile');
   const index = await matchingIndex(deps.db).current();
   if (!index.get(profileId)) return { indexed: false, items: [] };
   const cands = await recommendFor(deps, index, { profileId }, [p.org], top, lang);
