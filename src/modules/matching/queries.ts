@@ -164,10 +164,15 @@ export async function topPairs(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor | 
   const ranked = cached.ranked;
   const page = ranked.slice(q.offset, q.offset + q.limit);
   const viewer = { actor, myOrgIds: [] as string[] };
+  // Both sides of the page in two queries; a pair whose side changed since the ranking is left out.
+  const as = await presentCandidates(deps.db, viewer, page.map(([, c]) => ({ ...c, profileId: c.queryProfileId, reasons: [] })), lang);
+  const bs = await presentCandidates(deps.db, viewer, page.map(([, c]) => c), lang);
+  const aById = new Map(as.map((x) => [x.profileId, x]));
+  const bByKey = new Map(bs.map((x) => [`${x.forProfileId}|${x.profileId}`, x]));
   const items = [];
   for (const [, c] of page) {
-    const [a] = await presentCandidates(deps.db, viewer, [{ ...c, profileId: c.queryProfileId, reasons: [] }], lang);
-    const [b] = await presentCandidates(deps.db, viewer, [c], lang);
+    const a = aById.get(c.queryProfileId);
+    const b = bByKey.get(`${c.queryProfileId}|${c.profileId}`);
     if (a && b) items.push({ score: c.score, a: { ...a, reasons: [] }, b, reasons: b.reasons });
   }
   return { total: ranked.length, items };
