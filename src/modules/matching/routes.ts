@@ -6,12 +6,21 @@ import type { Deps } from '../../platform/context.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
+import { matchingIndex } from './index-service.ts';
 
 const settingsResponse = z.object({ crossBorder: z.array(z.tuple([z.string(), z.string()])), sameCountry: z.boolean() });
 const digestResponse = z.object({ optOut: z.boolean(), lastSentAt: z.string().nullable() });
 
 export function matchingRoutes(app: App, deps: Deps) {
   const tags = ['matching'];
+  // Build the index in the background once the server is up, so the first visitor does not wait for it.
+  if (deps.config.NODE_ENV !== 'test') {
+    app.addHook('onReady', async () => {
+      void matchingIndex(deps.db).current().then(
+        (index) => deps.log.info({ profiles: index.size }, 'matching index ready'),
+        (err) => deps.log.warn({ err }, 'matching index warm-up failed'));
+    });
+  }
   app.route({
     method: 'GET', url: '/api/profiles/:id/recommendations', config: { access: access.signedIn },
     schema: { tags, params: s.idParams, querystring: s.recommendationsQuery, response: { 200: s.recommendationsResponse } },
