@@ -72,12 +72,14 @@ test('a participant sees recommended partners with reasons in Russian and marks 
   page.on('pageerror', (e) => errors.push(String(e)));
   await signIn(page, 'participant@synergy.demo');
   await page.goto(`${server.url}/matching`);
-  const offer = page.getByTestId('recommendation').filter({ hasText: '氢燃料电池电堆' });
+  // БНТУ has two published profiles: the organisation-wide list comes first, then one list per profile.
+  await page.getByRole('heading', { name: /Лучшие партнёры для/ }).waitFor();
+  const offer = page.getByTestId('recommendation').filter({ hasText: '氢燃料电池电堆' }).first();
   await offer.waitFor();
   await offer.getByText('Их предложение отвечает на ваш запрос').waitFor();
   assert.equal(await page.getByRole('switch', { name: /Еженедельное письмо/ }).isChecked(), true);
   await screenshot(page, 'matching-participant');
-  const battery = page.getByTestId('recommendation').filter({ hasText: '锂离子电池正极材料' });
+  const battery = page.getByTestId('recommendation').filter({ hasText: '锂离子电池正极材料' }).first();
   if (await battery.count()) {
     await battery.getByRole('button', { name: 'Не подходит' }).click();
     await battery.waitFor({ state: 'detached' });

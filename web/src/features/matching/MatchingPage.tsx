@@ -49,13 +49,24 @@ function MyRecommendations() {
   const { t } = useTranslation();
   const ml = useMl();
   const profiles = useQuery({ queryKey: ['profiles', 'mine'], queryFn: () => get<MyProfile[]>('/api/profiles/mine') });
+  const orgs = useQuery({ queryKey: ['organisations', 'mine'], queryFn: () => get<{ id: string; name: Ml }[]>('/api/organisations/mine') });
   if (profiles.isLoading) return <Loading />;
   if (profiles.error) return <ErrorAlert error={profiles.error} />;
   const published = (profiles.data ?? []).filter((p) => p.status === 'published');
+  // An organisation with several published profiles also gets its overall best matches first.
+  const perOrg = new Map<string, number>();
+  for (const p of published) perOrg.set(p.organisationId, (perOrg.get(p.organisationId) ?? 0) + 1);
+  const orgsWithSeveral = (orgs.data ?? []).filter((o) => (perOrg.get(o.id) ?? 0) > 1);
   return (
     <Stack gap="lg">
       <DigestSwitch />
       {!published.length && <Alert color="blue">{t('matching:ui.no_org')}</Alert>}
+      {orgsWithSeveral.map((o) => (
+        <Stack key={o.id} gap="xs">
+          <Title order={2} size="h4">{t('matching:ui.org_wide', { organisation: ml(o.name) })}</Title>
+          <RecommendedPartners organisationId={o.id} top={5} />
+        </Stack>
+      ))}
       {published.map((p) => (
         <Stack key={p.id} gap="xs">
           <Title order={2} size="h4">{t('matching:ui.recommended_for', { title: ml(p.title) })}</Title>
