@@ -41,6 +41,22 @@ test('one person cannot be booked into two meetings of the same slot, even in pa
   assert.equal((await other.c.post(`/api/meetings/${other.m}/book`, { slotId: ev.slots[3].id })).statusCode, 200);
 });
 
+test('ten requests to one person accepted in parallel for the same slot: exactly one wins, nine are told the person is busy', async () => {
+  const ev = await createEvent(c.organiser);
+  const star = await participant(t, ev.id);
+  const ids: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const p = await participant(t, ev.id);
+    ids.push((await star.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [p.id] })).json().id);
+    await p.c.post(`/api/meetings/${ids[i]}/accept`, {});
+  }
+  const results = await Promise.all(ids.map((id) => star.c.post(`/api/meetings/${id}/book`, { slotId: ev.slots[5].id })));
+  assert.equal(results.filter((r) => r.statusCode === 200).length, 1);
+  assert.ok(results.filter((r) => r.statusCode !== 200).every((r) => r.statusCode === 409 && r.json().error.code === 'participant_busy'));
+  const occ = await t.deps.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM meeting_slot_occupancy WHERE slot_id = $1`, [ev.slots[5].id]);
+  assert.equal(occ.rows[0].n, 2);
+});
+
 test('accepting with a slot in parallel: the same person accepts two requests for one slot, one wins', async () => {
   const ev = await createEvent(c.organiser);
   const [a, b, d] = [await participant(t, ev.id), await participant(t, ev.id), await participant(t, ev.id)];

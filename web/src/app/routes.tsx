@@ -11,6 +11,7 @@ import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { InvitationsPage } from '../features/admin/InvitationsPage.tsx';
 import { MatchingPage } from '../features/matching/MatchingPage.tsx';
 import { NotBuiltPage, NotFoundPage } from '../features/placeholders/Placeholders.tsx';
+import { EventsRoutes } from '../features/events/EventsRoutes.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -29,7 +30,7 @@ export const router = createBrowserRouter([
       { path: '/directory/*', element: <NotBuiltPage section="directory" /> },
       { path: '/marketplace/*', element: <NotBuiltPage section="marketplace" /> },
       { path: '/matching/*', element: <MatchingPage /> },
-      { path: '/events/*', element: <NotBuiltPage section="events" /> },
+      { path: '/events/*', element: <EventsRoutes /> },
       { path: '/calls/*', element: <NotBuiltPage section="calls" /> },
       { path: '/portfolio/*', element: <NotBuiltPage section="portfolio" /> },
       { path: '*', element: <NotFoundPage /> },
