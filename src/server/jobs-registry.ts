@@ -5,6 +5,7 @@ import { purgeExpiredSessions } from '../modules/accounts/sessions.ts';
 import { registerTaskRunJob } from '../platform/task-runs.ts';
 import { EXPIRY_JOB, runProfileExpiry } from '../modules/profiles/expiry.ts';
 import { registerEventJobs } from '../modules/events/jobs.ts';
+import { registerMatchingJobs } from '../modules/matching/digest.ts';
 
 export function registerJobs(deps: Deps) {
   deps.jobs.register('mail.deliver', async () => { while ((await deliverPendingMail(deps)) > 0) { /* drain */ } }, { cron: '* * * * *' });
@@ -12,4 +13,5 @@ export function registerJobs(deps: Deps) {
   deps.jobs.register('sessions.purge', async () => purgeExpiredSessions(deps.db, deps.clock.now()), { cron: '17 * * * *' });
   deps.jobs.register(EXPIRY_JOB, async () => { await runProfileExpiry(deps); }, { cron: '7 * * * *', singleton: true });
   registerEventJobs(deps);
+  registerMatchingJobs(deps);
 }

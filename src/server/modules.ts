@@ -9,6 +9,7 @@ import { profilesRoutes } from '../modules/profiles/routes.ts';
 import { interestsRoutes } from '../modules/interests/routes.ts';
 import { eventsRoutes } from '../modules/events/routes.ts';
 import { calendarRoutes } from '../modules/events/calendar-routes.ts';
+import { matchingRoutes } from '../modules/matching/routes.ts';
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
@@ -19,4 +20,5 @@ export async function registerModules(app: App, deps: Deps) {
   interestsRoutes(app, deps);
   eventsRoutes(app, deps);
   calendarRoutes(app, deps);
+  matchingRoutes(app, deps);
 }

@@ -4,3 +4,4 @@ export * from './platform.ts';
 export * from './directory.ts';
 export * from './events.ts';
 export * from './profiles.ts';
+export * from './matching.ts';

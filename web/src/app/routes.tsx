@@ -9,6 +9,7 @@ import { InvitePage } from '../features/auth/InvitePage.tsx';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { InvitationsPage } from '../features/admin/InvitationsPage.tsx';
+import { MatchingPage } from '../features/matching/MatchingPage.tsx';
 import { NotBuiltPage, NotFoundPage } from '../features/placeholders/Placeholders.tsx';
 import { EventsRoutes } from '../features/events/EventsRoutes.tsx';
 import { DirectoryPage, ImportExportPage, MyOrganisationsPage, OrganisationPage } from '../features/directory/DirectoryPages.tsx';
@@ -43,7 +44,7 @@ export const router = createBrowserRouter([
       { path: '/marketplace/interests/:id', element: <InterestPage /> },
       { path: '/marketplace/profiles/:id', element: <ProfilePage /> },
       { path: '/marketplace/profiles/:id/edit', element: <ProfileEditor /> },
-      { path: '/matching/*', element: <NotBuiltPage section="matching" /> },
+      { path: '/matching/*', element: <MatchingPage /> },
       { path: '/events/*', element: <EventsRoutes /> },
       { path: '/calls/*', element: <NotBuiltPage section="calls" /> },
       { path: '/portfolio/*', element: <NotBuiltPage section="portfolio" /> },
