@@ -34,7 +34,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000; // generous: a loaded CI machine may also rebuild the web app first
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`);
     try { const r = await fetch(`${url}/api/health`); if (r.ok) break; } catch { /* not yet */ }

@@ -13,12 +13,18 @@ const dir = fileURLToPath(new URL('.', import.meta.url));
 const { values: args } = parseArgs({ options: {
   input: { type: 'string', default: `${dir}eval-set.json` }, gold: { type: 'string', default: `${dir}gold.json` },
   predictions: { type: 'string' }, verbose: { type: 'boolean', default: false },
+  // robustness: drop declared areas/sub-areas (the engine infers them from concepts) and fit fields
+  'strip-taxonomy': { type: 'boolean', default: false }, 'strip-fit': { type: 'boolean', default: false },
 } });
 
 const file: ImportFile = parseImportFile(JSON.parse(readFileSync(args.input!, 'utf8')));
 const goldJson = JSON.parse(readFileSync(args.gold!, 'utf8')) as { pairs: Array<[string, string]> } | Array<[string, string]>;
 const pairs = Array.isArray(goldJson) ? goldJson : goldJson.pairs;
-const profiles = profilesFromImport(file);
+const profiles = profilesFromImport(file).map((p) => ({
+  ...p,
+  ...(args['strip-taxonomy'] ? { areas: [], subAreas: [] } : {}),
+  ...(args['strip-fit'] ? { partnershipTypes: [], trl: undefined, trlMinSought: undefined, developmentStage: undefined, targetCountries: [], partnerTypesSought: [] } : {}),
+}));
 const byId = new Map(profiles.map((p) => [p.id, p]));
 
 const hasEnglish = (p: MatchProfile) => [p.title, p.summary, p.description, p.technicalSpecification, p.advantages, p.partnerRole]
@@ -65,7 +71,7 @@ const ms = performance.now() - started;
 const results = { engine: evaluate(engine, 'engine'), baseline: evaluate(baseline(), 'baseline') };
 
 const f = (x: number) => x.toFixed(3);
-console.log(`set: ${args.input} — ${profiles.length} profiles, ${pairs.length} gold pairs (${pairs.length * 2} directed queries); engine ran in ${ms.toFixed(0)} ms`);
+console.log(`set: ${args.input}${args['strip-taxonomy'] ? ' (declared areas removed)' : ''}${args['strip-fit'] ? ' (fit fields removed)' : ''} — ${profiles.length} profiles, ${pairs.length} gold pairs (${pairs.length * 2} directed queries); engine ran in ${ms.toFixed(0)} ms`);
 console.log('split          method     n   recall@5  recall@10  MRR');
 for (const split of ['ru_zh', 'english', 'all'] as const) {
   for (const method of ['engine', 'baseline'] as const) {

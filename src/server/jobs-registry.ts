@@ -7,6 +7,7 @@ import { EXPIRY_JOB, runProfileExpiry } from '../modules/profiles/expiry.ts';
 import { registerEventJobs } from '../modules/events/jobs.ts';
 // Task runners register themselves on import: every process that runs jobs must know them.
 import '../modules/scheduling/runner.ts';
+import { registerMatchingJobs } from '../modules/matching/digest.ts';
 
 export function registerJobs(deps: Deps) {
   deps.jobs.register('mail.deliver', async () => { while ((await deliverPendingMail(deps)) > 0) { /* drain */ } }, { cron: '* * * * *' });
@@ -14,4 +15,5 @@ export function registerJobs(deps: Deps) {
   deps.jobs.register('sessions.purge', async () => purgeExpiredSessions(deps.db, deps.clock.now()), { cron: '17 * * * *' });
   deps.jobs.register(EXPIRY_JOB, async () => { await runProfileExpiry(deps); }, { cron: '7 * * * *', singleton: true });
   registerEventJobs(deps);
+  registerMatchingJobs(deps);
 }

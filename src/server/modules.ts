@@ -10,6 +10,7 @@ import { interestsRoutes } from '../modules/interests/routes.ts';
 import { eventsRoutes } from '../modules/events/routes.ts';
 import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/routes.ts';
+import { matchingRoutes } from '../modules/matching/routes.ts';
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
@@ -21,4 +22,5 @@ export async function registerModules(app: App, deps: Deps) {
   eventsRoutes(app, deps);
   calendarRoutes(app, deps);
   schedulingRoutes(app, deps);
+  matchingRoutes(app, deps);
 }

@@ -1,5 +1,6 @@
 // The platform's own exchange format for organisations and profiles (docs/import-format.md).
-// Version 1. Import, export, the matching batch command and the evaluation sets all use it.
+// Version 2 (adds the validity fields of profiles so an export re-imports unchanged); files of
+// version 1 are still accepted. Import, export, the matching batch command and the evaluation sets all use it.
 import { z } from 'zod';
 import { mlSchema } from './languages.ts';
 import {
@@ -8,7 +9,8 @@ import {
 } from './enums.ts';
 
 export const IMPORT_FORMAT = 'synergy-import';
-export const IMPORT_VERSION = 1;
+export const IMPORT_VERSION = 2;
+export const IMPORT_VERSIONS = [1, 2] as const;
 
 const externalId = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9._:\-]+$/, 'external_id_chars');
 const country = z.string().regex(/^[A-Z]{2}$/, 'iso_country');
@@ -71,11 +73,15 @@ export const importProfileSchema = z.object({
   eoiDeadline: z.string().date().optional(),
   publishedAt: z.string().datetime({ offset: true }).optional(),
   expiresAt: z.string().datetime({ offset: true }).optional(),
+  // version 2
+  callDeadline: z.string().datetime({ offset: true }).optional(),
+  firstPublishedAt: z.string().datetime({ offset: true }).optional(),
+  extensionCount: z.number().int().min(0).max(1).optional(),
 }).strict();
 
 export const importFileSchema = z.object({
   format: z.literal(IMPORT_FORMAT),
-  version: z.literal(IMPORT_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   exportedAt: z.string().datetime({ offset: true }).optional(),
   organisations: z.array(importOrganisationSchema).default([]),
   profiles: z.array(importProfileSchema).default([]),

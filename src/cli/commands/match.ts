@@ -39,6 +39,8 @@ export function registerMatchCommand(program: Command) {
       }
       const started = performance.now();
       const profiles = profilesFromImport(file, { keepStatus: !!o.publishedOnly });
+      const skipped = file.profiles.length - profiles.length;
+      if (skipped) process.stderr.write(`synergy match: ${skipped} profile(s) skipped: their organisation is not in the file\n`);
       const predictions = batchPredictions(profiles, {
         top, history, pairing: { ...(crossBorder ? { crossBorder } : {}), sameCountry: !!o.sameCountry },
       });

@@ -5,3 +5,4 @@ export * from './directory.ts';
 export * from './events.ts';
 export * from './profiles.ts';
 export * from './scheduling.ts';
+export * from './matching.ts';

@@ -66,4 +66,5 @@ test('concepts expand to broader concepts at a lower weight; areas are inferred 
   assert.ok(f.concepts.get('fuel_cell')! > 0 && f.concepts.get('fuel_cell')! < f.concepts.get('solid_oxide_fuel_cell')!);
   assert.deepEqual(f.areas, ['energy_efficiency']);
   assert.deepEqual(f.subAreas, ['energy_efficiency.hydrogen']);
+  assert.equal(f.declaredTaxonomy, false);
 });

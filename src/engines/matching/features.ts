@@ -35,6 +35,8 @@ export type ProfileFeatures = {
   words: Map<string, number>;
   subAreas: string[];
   areas: string[];
+  /** false when areas were inferred from concepts (then no taxonomy reason is shown) */
+  declaredTaxonomy: boolean;
   /** TRL given, or derived from the development stage. */
   trl?: number;
   /** Bit masks over the seed taxonomy for the hot path (see taxonomyMasks); null when a code is unknown. */
@@ -122,10 +124,11 @@ export function profileFeatures(p: MatchProfile): ProfileFeatures {
 
   let subAreas = [...new Set(p.subAreas ?? [])];
   let areas = [...new Set([...(p.areas ?? []), ...subAreas.map((s) => AREA_OF_SUB.get(s)).filter((a): a is string => !!a)])];
-  if (areas.length === 0) ({ areas, subAreas } = inferTaxonomy(raw));
+  const declaredTaxonomy = areas.length > 0;
+  if (!declaredTaxonomy) ({ areas, subAreas } = inferTaxonomy(raw));
   const trl = p.trl ?? (p.developmentStage ? STAGE_TRL[p.developmentStage] : undefined);
   subAreas.sort(); areas.sort();
-  return { concepts, direct, words, subAreas, areas, trl, masks: taxonomyMasks(areas, subAreas) };
+  return { concepts, direct, words, subAreas, areas, declaredTaxonomy, trl, masks: taxonomyMasks(areas, subAreas) };
 }
 
 /** A profile without declared areas gets the areas/sub-areas carrying ≥ 50% of its strongest concept weight. */

@@ -102,6 +102,27 @@ export class MatchIndex {
 
   get(id: string): Doc | undefined { return this.byId.get(id); }
 
+  /**
+   * A profile that is not (or not yet) in the index, prepared for a query — e.g. a draft whose
+   * owner wants to see partners before publishing. Nothing is added; words and concepts no
+   * indexed profile has are dropped (they could not match anything).
+   */
+  probe(profile: MatchProfile): Doc {
+    const features = profileFeatures(profile);
+    const vec = (m: Map<string, number>, prefix: string) => {
+      const entries = [...m].map(([k, w]) => [this.terms.get(prefix + k), w] as const).filter((e): e is readonly [number, number] => e[0] !== undefined)
+        .sort((a, b) => a[0] - b[0]);
+      return [Int32Array.from(entries.map((e) => e[0])), Float64Array.from(entries.map((e) => e[1]))] as const;
+    };
+    const [cTerms, cW] = vec(features.concepts, 'c:');
+    const [wTerms, wW] = vec(features.words, 'w:');
+    const country = profile.country.toUpperCase();
+    return {
+      n: -1, profile, country, countryN: this.countryCodes.get(country) ?? -1, orgN: this.orgCodes.get(profile.organisationId) ?? -1,
+      candidate: false, expiresMs: Infinity, features, cTerms, cW, wTerms, wW, normGen: -1, cNorm: 0, wNorm: 0,
+    };
+  }
+
   private idfCache = new Float64Array(0);
   private idfGen = new Int32Array(0);
 
@@ -156,6 +177,11 @@ export class MatchIndex {
     return '';
   }
 
+  /** Computes the TF-IDF norms of every live profile now rather than on first use (after a bulk load). */
+  refreshNorms(): void {
+    for (const d of this.docs) if (d) this.norms(d);
+  }
+
   /** Drops postings of removed profiles. */
   compact(): void {
     for (const p of this.postings) {
@@ -174,5 +200,6 @@ export class MatchIndex {
 export function buildIndex(profiles: Iterable<MatchProfile>, options: IndexOptions = {}): MatchIndex {
   const index = new MatchIndex(options);
   for (const p of profiles) index.upsert(p);
+  index.refreshNorms();
   return index;
 }

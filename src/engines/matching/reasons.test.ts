@@ -45,7 +45,7 @@ test('Russian and Chinese renderings', () => {
   assert.equal(renderReason(ALL[3], 'ru'), 'Тот же подраздел: Накопители энергии');
   assert.equal(renderReason(ALL[4], 'zh'), '技术成熟度 6 级，满足您对技术成熟度 ≥ 5 级的要求');
   assert.equal(renderReason(ALL[6], 'ru'), 'Они ищут партнёров в стране: Беларусь');
-  assert.equal(renderReason({ kind: 'shared_concepts', params: { concepts: [ALL[2].params.concepts[0]] } } as Reason, 'ru'), 'Общее понятие: хранение водорода');
+  assert.equal(renderReason({ kind: 'shared_concepts', params: { concepts: [{ id: 'hydrogen_storage', lang: 'ru', label: 'хранение водорода' }] } }, 'ru'), 'Общее понятие: хранение водорода');
 });
 
 test('the label is not repeated in brackets when the candidate wrote the viewer’s preferred term', () => {

@@ -117,3 +117,22 @@ test('an extra Scorer adds a signal without changing callers', () => {
   assert.equal(r[0].profileId, 'zh-battery');
   assert.equal(r[0].signals.embedding, 1);
 });
+
+test('a profile that is not indexed (a draft) can be queried as an object; nothing is added', () => {
+  const index = buildIndex(HYDROGEN_SET.filter((p) => p.id !== 'ru-req'));
+  const draft = HYDROGEN_SET.find((p) => p.id === 'ru-req')!;
+  const r = recommend(index, { profile: draft });
+  assert.equal(r[0].profileId, 'zh-offer');
+  assert.deepEqual(r.map((c) => c.profileId), recommend(buildIndex(HYDROGEN_SET), 'ru-req').map((c) => c.profileId));
+  assert.equal(index.size, HYDROGEN_SET.length - 1);
+  assert.equal(index.get('ru-req'), undefined);
+});
+
+test('inferred areas count in the score but are not presented as "same sub-area"', () => {
+  const index = buildIndex(HYDROGEN_SET);
+  const [c] = recommend(index, 'ru-req');
+  assert.equal(c.signals.taxonomy, 1, 'both are inferred to be about hydrogen energy');
+  assert.ok(!c.reasons.some((r) => r.kind === 'taxonomy'));
+  const declared = HYDROGEN_SET.map((p) => ({ ...p, subAreas: ['energy_efficiency.hydrogen'] }));
+  assert.ok(recommend(buildIndex(declared), 'ru-req')[0].reasons.some((r) => r.kind === 'taxonomy'));
+});

@@ -5,7 +5,7 @@ import type { Doc, MatchIndex } from './match-index.ts';
 import { resolveWeights, roundScore } from './score.ts';
 import { DEFAULT_HISTORY_FACTORS, HistoryIndex, TYPE_MATRIX, fitSignal, taxonomySignal, typeSignal } from './signals.ts';
 import { conceptReasons } from './reasons.ts';
-import type { Candidate, HistoryLookup, PairingRules, Reason, RecommendOptions } from './types.ts';
+import type { Candidate, HistoryLookup, MatchProfile, PairingRules, Reason, RecommendOptions } from './types.ts';
 import type { Lang } from '../../shared/languages.ts';
 
 export const DEFAULT_PAIRING: PairingRules = { crossBorder: [['BY', 'CN']], sameCountry: false };
@@ -14,7 +14,8 @@ export const DEFAULT_MIN_SCORE = 0.05;
 /** Profiles touched through the postings before weaker query terms stop adding new candidates. */
 export const DEFAULT_CANDIDATE_BUDGET = 4000;
 
-export type Target = string | { profileId: string } | { organisationId: string };
+/** A profile id or organisation id (looked up in that order), or a profile that need not be indexed. */
+export type Target = string | { profileId: string } | { organisationId: string } | { profile: MatchProfile };
 
 /** Whether two countries may be paired under the rules (organisations are checked separately). */
 export function pairAllowed(a: string, b: string, rules: PairingRules): boolean {
@@ -27,10 +28,15 @@ type Ctx = {
   history: HistoryLookup; lang: Lang; now?: number; minScore: number; candidateBudget: number;
 };
 
+// Scratch buffers reused by every query (the engine is synchronous, so one set suffices).
 let accC = new Float64Array(0);
 let accW = new Float64Array(0);
 let seen = new Uint8Array(0);
-
+let touchedBuf = new Int32Array(0);
+let candBuf = new Int32Array(0);
+let cheapBuf = new Float64Array(0);
+let factorBuf = new Float64Array(0);
+let simBuf = new Float64Array(0);
 
 /**
  * Ranked candidates for a profile id or an organisation id (all its profiles, best score per
@@ -42,13 +48,19 @@ export function recommend(index: MatchIndex, target: Target, options: RecommendO
     top: options.top ?? DEFAULT_TOP,
     weights,
     totalWeight: Object.values(weights).reduce((a, b) => a + b, 0) || 1,
-    pairing: { ...DEFAULT_PAIRING, ...options.pairing },
+    pairing: {
+      crossBorder: (options.pairing?.crossBorder ?? DEFAULT_PAIRING.crossBorder).map(([a, b]) => [a.toUpperCase(), b.toUpperCase()] as [string, string]),
+      sameCountry: options.pairing?.sameCountry ?? DEFAULT_PAIRING.sameCountry,
+    },
     history: Array.isArray(options.history) || !options.history ? new HistoryIndex(options.history ?? []) : options.history,
     lang: options.lang ?? 'en',
     now: options.now?.getTime(),
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
     candidateBudget: options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
   };
+  if (typeof target === 'object' && 'profile' in target) {
+    return forDoc(index, index.probe(target.profile), ctx);
+  }
   const profileId = typeof target === 'string' ? (index.get(target) ? target : undefined) : 'profileId' in target ? target.profileId : undefined;
   if (profileId !== undefined) {
     const doc = index.get(profileId);
@@ -75,10 +87,15 @@ function allowedCountries(index: MatchIndex, q: Doc, rules: PairingRules): Uint8
 }
 
 /** Candidate profile numbers: those sharing a concept or a word (TF-IDF dot products accumulated), then fallbacks. */
-function generate(index: MatchIndex, q: Doc, ctx: Ctx): number[] {
+function generate(index: MatchIndex, q: Doc, ctx: Ctx): { touched: Int32Array; count: number } {
   const size = index.docs.length;
-  if (accC.length < size) { accC = new Float64Array(size * 2); accW = new Float64Array(size * 2); seen = new Uint8Array(size * 2); }
-  const touched: number[] = [];
+  if (accC.length < size) {
+    accC = new Float64Array(size * 2); accW = new Float64Array(size * 2); seen = new Uint8Array(size * 2);
+    touchedBuf = new Int32Array(size * 2); candBuf = new Int32Array(size * 2);
+    cheapBuf = new Float64Array(size * 2); factorBuf = new Float64Array(size * 2); simBuf = new Float64Array(size * 6);
+  }
+  const touched = touchedBuf;
+  let count = 0;
   // Very frequent words (in > 5% of a large index) work as stop words: they neither generate
   // candidates nor add to the dot product (their idf is small anyway).
   const wordCap = index.size >= 2000 ? Math.max(500, 0.05 * index.size) : Infinity;
@@ -101,32 +118,32 @@ function generate(index: MatchIndex, q: Doc, ctx: Ctx): number[] {
   for (const { t, impact, concept } of terms) {
     const acc = concept ? accC : accW;
     const p = index.postings[t];
-    const open = touched.length < ctx.candidateBudget;
+    const open = count < ctx.candidateBudget;
     for (let j = 0; j < p.docs.length; j++) {
       const n = p.docs[j];
       if (!seen[n]) {
         if (!open) continue;
-        seen[n] = 1; touched.push(n);
+        seen[n] = 1; touched[count++] = n;
       }
       acc[n] += impact * p.w[j];
     }
   }
   // Few candidates share a concept or a word: add profiles of the same sub-area, then area.
   for (const code of [...q.features.subAreas, ...q.features.areas]) {
-    if (touched.length >= ctx.top * 3) break;
-    for (const n of index.taxonomy.get(code) ?? []) if (!seen[n]) { seen[n] = 1; touched.push(n); }
+    if (count >= ctx.top * 3) break;
+    for (const n of index.taxonomy.get(code) ?? []) if (!seen[n]) { seen[n] = 1; touched[count++] = n; }
   }
   for (const s of index.scorers) {
     for (const id of s.candidates?.(q, ctx.top * 10) ?? []) {
       const d = index.get(id);
-      if (d && !seen[d.n]) { seen[d.n] = 1; touched.push(d.n); }
+      if (d && !seen[d.n]) { seen[d.n] = 1; touched[count++] = d.n; }
     }
   }
-  return touched;
+  return { touched, count };
 }
 
 function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
-  const touched = generate(index, q, ctx);
+  const { touched, count } = generate(index, q, ctx);
   index.norms(q);
   const w = ctx.weights;
   const qp = q.profile;
@@ -139,12 +156,12 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
   const allowed = allowedCountries(index, q, ctx.pairing);
   const now = ctx.now ?? -Infinity;
   const hasHistory = !(ctx.history instanceof HistoryIndex) || ctx.history.size > 0;
-  const cands: Doc[] = [];
-  const cheap: number[] = [];
-  const sims: number[] = []; // concepts, text, taxonomy per candidate
-  const factors: number[] = [];
+  const cands = candBuf, cheap = cheapBuf, factors = factorBuf;
+  const sims = simBuf; // concepts, text, taxonomy per candidate
+  let nc = 0;
   const lows: number[] = []; // k best lower bounds, descending
-  for (const n of touched) {
+  for (let ti = 0; ti < count; ti++) {
+    const n = touched[ti];
     const d = index.docs[n];
     const dotC = accC[n], dotW = accW[n];
     accC[n] = 0; accW[n] = 0; seen[n] = 0;
@@ -162,8 +179,9 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
     const text = dotW > 0 ? Math.min(1, dotW / (q.wNorm * d.wNorm)) : 0;
     const taxonomy = taxonomySignal(q.features, d.features);
     const part = w.concepts * concepts + w.text * text + w.taxonomy * taxonomy + w.type * typeRow[cp.type];
-    cands.push(d); cheap.push(part); factors.push(factor);
-    sims.push(concepts, text, taxonomy);
+    cands[nc] = n; cheap[nc] = part; factors[nc] = factor;
+    sims[3 * nc] = concepts; sims[3 * nc + 1] = text; sims[3 * nc + 2] = taxonomy;
+    nc++;
     const low = factor * part;
     if (lows.length < ctx.top || low > lows[lows.length - 1]) {
       let i = lows.length;
@@ -177,9 +195,9 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
   // Pass 2: exact scores for the candidates that can still make it; bounded top-k kept sorted
   // by (score desc, id asc).
   const top: Array<{ d: Doc; score: number; signals: Record<string, number> }> = [];
-  for (let k = 0; k < cands.length; k++) {
+  for (let k = 0; k < nc; k++) {
     if (factors[k] * (cheap[k] + slack) < threshold) continue;
-    const d = cands[k];
+    const d = index.docs[cands[k]]!;
     const cp = d.profile;
     const factor = factors[k];
     const concepts = sims[3 * k], text = sims[3 * k + 1], taxonomy = sims[3 * k + 2];
@@ -214,7 +232,8 @@ function buildReasons(index: MatchIndex, q: Doc, d: Doc, ctx: Ctx): Reason[] {
   const type = typeSignal(q.profile.type, d.profile.type).reason;
   if (type) reasons.push(type);
   reasons.push(...conceptReasons(index, q, d, ctx.lang));
-  taxonomySignal(q.features, d.features, reasons);
+  // "same sub-area" is only said when both sides declared their areas (not inferred from concepts)
+  if (q.features.declaredTaxonomy && d.features.declaredTaxonomy) taxonomySignal(q.features, d.features, reasons);
   fitSignal(q.profile, q.features, d.profile, d.features, reasons);
   const state = ctx.history.state([q.profile.id, q.profile.organisationId], [d.profile.id, d.profile.organisationId]);
   if (state) reasons.push({ kind: 'history', params: { state } });

@@ -21,7 +21,7 @@ export const TYPE_MATRIX: Record<ProfileType, Record<ProfileType, number>> = {
   RDR: { TO: 0.8, TR: 0.5, BO: 0.3, BR: 0.2, RDR: 0.8 },
 };
 
-export function typeSignal(viewer: ProfileType, candidate: ProfileType): { value: number; reason: Reason | null } {
+export function typeSignal(viewer: ProfileType, candidate: ProfileType): { value: number; reason: Extract<Reason, { kind: 'type' }> | null } {
   const value = TYPE_MATRIX[viewer][candidate];
   let relation: Extract<Reason, { kind: 'type' }>['params']['relation'] = 'similar';
   if (OFFERS.has(candidate) && (viewer === 'TR' || viewer === 'BR')) relation = 'their_offer_your_request';
@@ -29,7 +29,7 @@ export function typeSignal(viewer: ProfileType, candidate: ProfileType): { value
   else if (viewer === 'RDR' && candidate === 'RDR') relation = 'joint_rd';
   else if (viewer === 'RDR' && candidate === 'TO') relation = 'their_tech_your_rd';
   else if (viewer === 'TO' && candidate === 'RDR') relation = 'your_tech_their_rd';
-  const reason: Reason | null = value >= 0.5 ? { kind: 'type', params: { relation, viewerType: viewer, candidateType: candidate } } : null;
+  const reason: Extract<Reason, { kind: 'type' }> | null = value >= 0.5 ? { kind: 'type', params: { relation, viewerType: viewer, candidateType: candidate } } : null;
   return { value, reason };
 }
 

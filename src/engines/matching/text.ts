@@ -81,7 +81,9 @@ export function segmentZh(text: string, keep: Array<[number, number]> = []): str
       if (w.length === 1 && CJK_RE.test(w)) { run += w; continue; }
       if (run.length > 1) out.push(run);
       run = '';
-      out.push(CJK_RE.test(w) ? w : stemWord(w));
+      // Latin words inside Chinese text are nearly always acronyms or names (PCR, MEMS, LiDAR);
+      // the normalised text is lower-case, so they are kept unstemmed, as matchTokens keeps acronyms.
+      out.push(w);
     }
     if (run.length > 1) out.push(run);
   };

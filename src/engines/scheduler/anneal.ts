@@ -19,6 +19,12 @@ export interface AnnealOptions {
   targetBreaks: number;
   /** Share of moves that swap two whole slots instead of one Kempe chain. */
   slotSwapRate: number;
+  /** Restart from the best schedule every this many rounds (1: every round). */
+  restoreEvery: number;
+  /** Share of moves that start from a meeting of a participant who has a break. */
+  focus: number;
+  /** Share of target slots chosen next to another meeting of one of the participants. */
+  nearRate: number;
 }
 
 const MAX_CHAIN = 60;
@@ -81,11 +87,18 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
     return chain.length > 0;
   };
 
+  const hasBreak = (m: number): boolean => {
+    const ps = pb.mParts[m];
+    for (let i = 0; i < ps.length; i++) if (st.breaks[ps[i]] > 0) return true;
+    return false;
+  };
+
   const pickTarget = (m: number, a: number): number => {
     const al = pb.allowed[m];
-    if (rng.next() < 0.7) {
+    if (rng.next() < o.nearRate) {
       const ps = pb.mParts[m];
-      const p = ps[rng.int(ps.length)];
+      let p = ps[rng.int(ps.length)];
+      if (st.breaks[p] === 0) for (let i = 0; i < ps.length; i++) if (st.breaks[ps[i]] > 0) { p = ps[i]; break; }
       const pm = pb.partMeetings[p];
       const x = pm[rng.int(pm.length)];
       const c = st.slotOf[x];
@@ -97,15 +110,18 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
     return al[rng.int(al.length)];
   };
 
+  let round = 0;
   while (iter < ctl.maxIterations) {
-    st.restore(best);
+    if (round++ % o.restoreEvery === 0) st.restore(best);
     let temp = o.t0;
     const cool = Math.pow(o.t1 / o.t0, 1 / o.roundIterations);
     let improved = false;
     for (let k = 0; k < o.roundIterations && iter < ctl.maxIterations; k++, iter++) {
       temp *= cool;
       if ((iter & 4095) === 0 && (Date.now() > ctl.deadline || !ctl.tick(iter))) { st.restore(best); return iter; }
-      const m = movable[rng.int(movable.length)];
+      let m = movable[rng.int(movable.length)];
+      // Focus: most participants end with no break, so look a few times for a meeting of someone who has one.
+      if (rng.next() < o.focus) for (let tries = 0; tries < 10 && !hasBreak(m); tries++) m = movable[rng.int(movable.length)];
       const a = st.slotOf[m];
       const before = st.cost();
       if (a < 0) {

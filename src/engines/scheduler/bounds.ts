@@ -154,8 +154,8 @@ function timeIndexedLp(pb: Problem): string {
 /**
  * Lower bound on total breaks of any schedule that drops at most `dropped` meetings. Per participant and break
  * segment: the meetings confined to the segment need busy slots inside the runs of slots where the participant can
- * meet there; every busy run lies in one such run, so the runs touched (those with a locked meeting first, then the
- * longest) must hold them all, and breaks ≥ runs touched − 1.
+ * meet there; every busy run lies in one such run, so the runs touched (first those that must be: holding a locked
+ * meeting or the only place of some meeting; then the longest) must hold them all, and breaks ≥ runs touched − 1.
  */
 export function breaksLowerBound(pb: Problem, dropped: number): number {
   let total = 0;
@@ -175,12 +175,24 @@ export function breaksLowerBound(pb: Problem, dropped: number): number {
       k -= dropped;
       if (k <= 1) continue;
       const runs: { len: number; forced: boolean }[] = [];
+      const runOf = new Int32Array(b - a).fill(-1);
       for (let i = 0; i < usable.length; i++) {
         if (!usable[i]) continue;
         if (i === 0 || !usable[i - 1]) runs.push({ len: 0, forced: false });
         const cur = runs[runs.length - 1];
+        runOf[i] = runs.length - 1;
         cur.len++;
         if (locked[i]) cur.forced = true;
+      }
+      // A run is also forced when some meeting can only be held inside it (e.g. a morning-only meeting when the last
+      // morning slot is forbidden, next to an afternoon-only one). Only when no meeting may be dropped.
+      if (dropped <= 0) {
+        for (const m of pb.partMeetings[p]) {
+          const al = pb.allowed[m];
+          if (!al.length || al[0] < a || al[al.length - 1] >= b) continue;
+          const r0 = runOf[al[0] - a];
+          if (al.every((t) => runOf[t - a] === r0)) runs[r0].forced = true;
+        }
       }
       runs.sort((x, y) => Number(y.forced) - Number(x.forced) || y.len - x.len);
       let cap = 0;

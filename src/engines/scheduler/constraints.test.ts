@@ -7,7 +7,7 @@ import { solve, validateSchedule, type ScheduleInputRaw, type SolveOptions } fro
 const slot = (id: string, i: number, session = 'am') => ({ id, start: `2026-03-01T${String(6 + Math.floor(i / 3)).padStart(2, '0')}:${String((i % 3) * 20).padStart(2, '0')}:00Z`, end: 'x', session });
 const slots = (n: number, session = 'am', from = 0) => Array.from({ length: n }, (_, i) => slot(`${session}${i + 1}`, from + i, session));
 const people = (...ids: string[]) => ids.map((id) => ({ id }));
-const quick: SolveOptions = { seed: 1, timeLimitMs: 3000, maxIterations: 60000 };
+const quick: SolveOptions = { seed: 1, timeLimitMs: 3000, maxIterations: 20000 };
 
 async function run(input: ScheduleInputRaw, opts: SolveOptions = quick) {
   const r = await solve(input, opts);
@@ -150,4 +150,18 @@ test('bad input is rejected with a clear message', async () => {
   await assert.rejects(solve({ slots: slots(1), participants: people('a'), meetings: [{ id: 'm', participants: ['a', 'zz'] }] } as ScheduleInputRaw),
     /unknown participant "zz"/);
   await assert.rejects(solve({ slots: [], participants: [], meetings: [] } as ScheduleInputRaw), /invalid schedule input at slots/);
+});
+
+test('the breaks lower bound sees gaps forced by sessions and unavailability', async () => {
+  // One break sequence over all slots (the benchmark rule): a must meet b in the morning and c in the afternoon, but
+  // is away in the last morning slot, so a gap is unavoidable.
+  const input: ScheduleInputRaw = { slots: [...slots(3, 'am'), ...slots(3, 'pm', 3)], tables: null, breakScope: 'all',
+    participants: [{ id: 'a', unavailableSlots: ['am3'] }, { id: 'b' }, { id: 'c' }],
+    meetings: [{ id: 'ab', participants: ['a', 'b'], session: 'am' }, { id: 'ac', participants: ['a', 'c'], session: 'pm' }] };
+  const { r, at } = await run(input);
+  assert.equal(r.certificate.breaksLowerBound, 1);
+  assert.equal(r.breaks, 1);
+  assert.equal(r.certificate.breaksGap, 0);
+  assert.ok(['am1', 'am2'].includes(at.get('ab')!.slot));
+  assert.ok(at.get('ac')!.slot.startsWith('pm'));
 });

@@ -43,7 +43,9 @@ export function canHost(st: State, m: number, t: number): boolean {
 export function greedy(st: State, rng: Rng) {
   const pb = st.pb;
   // Locked and published meetings first, where they were put.
-  for (let m = 0; m < pb.M; m++) if (pb.locked[m] >= 0 && canHost(st, m, pb.locked[m])) st.place(m, pb.locked[m]);
+  // Heavier locked meetings first when locked meetings compete for the same participant, table or interpreter.
+  const lockedOrder = [...Array(pb.M).keys()].filter((m) => pb.locked[m] >= 0).sort((a, b) => pb.weight[b] - pb.weight[a] || a - b);
+  for (const m of lockedOrder) if (canHost(st, m, pb.locked[m])) st.place(m, pb.locked[m]);
   for (let m = 0; m < pb.M; m++) {
     const pub = st.pubSlot[m];
     if (st.slotOf[m] < 0 && pub >= 0 && canHost(st, m, pub)) st.place(m, pub);
@@ -85,7 +87,7 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
   const SAMPLE = 24;
   while (U.length > 0 && st.unschedWeight > targetUnsched + 1e-9 && iter - lastImprove < stagnation && iter < ctl.maxIterations) {
     iter++;
-    if ((iter & 1023) === 0 && (Date.now() > ctl.deadline || !ctl.tick(iter))) break;
+    if ((iter & 63) === 0 && (Date.now() > ctl.deadline || !ctl.tick(iter))) break;
     cand.length = 0;
     if (U.length <= SAMPLE) cand.push(...U);
     else for (let k = 0; k < SAMPLE; k++) cand.push(U[rng.int(U.length)]);

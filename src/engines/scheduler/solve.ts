@@ -41,21 +41,26 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   greedy(st, rng);
   report('construct', true);
 
-  const ctl1: PhaseControl = { deadline: started + budget * 0.5, maxIterations: Math.floor(maxIter * 0.3),
+  const ctl1: PhaseControl = { deadline: started + budget * 0.35, maxIterations: Math.floor(maxIter * 0.3),
     tick: () => { report('construct'); return true; } };
-  let iterations = repair(st, rng, targetUnsched, 4000 + 4 * pb.M, ctl1);
-  if (!options.skipLpBound && st.unschedWeight > targetUnsched + 1e-9) {
-    ub = await upperBound(pb, { lp: true, lpTimeSeconds: Math.max(1, Math.min(20, budget / 5000)), skipLpIfReached: totalWeight - st.unschedWeight });
+  let iterations = repair(st, rng, targetUnsched, env('REP_STAG', 20000) + env('REP_STAGM', 20) * pb.M, ctl1);
+  // Phase budget: repair up to 35%, the LP bounds (HiGHS, capped at 10% each), more repair up to 50%, annealing after.
+  const lpTimeSeconds = Math.max(1, Math.min(20, budget / 10000));
+  const wantLp = () => !options.skipLpBound && st.unschedWeight > targetUnsched + 1e-9;
+  let lpLater = false;
+  if (wantLp() && Date.now() < started + budget * 0.5) {
+    ub = await upperBound(pb, { lp: true, lpTimeSeconds, skipLpIfReached: totalWeight - st.unschedWeight });
     targetUnsched = totalWeight - ub.value;
-    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, 4000 + 4 * pb.M, { ...ctl1, deadline: started + budget * 0.6 });
-  }
+    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, env('REP_STAG', 20000) + env('REP_STAGM', 20) * pb.M, { ...ctl1, deadline: started + budget * 0.5 });
+  } else if (wantLp()) lpLater = true; // slow machine: certify after the annealing, keeping time for it
 
   const lbNow = breaksLowerBound(pb, Math.round(allowedWeight(pb) - ub.value));
-  const ctl2: PhaseControl = { deadline, maxIterations: maxIter - iterations, tick: () => { report('improve'); return true; } };
+  const ctl2: PhaseControl = { deadline: lpLater ? deadline - budget * 0.15 : deadline, maxIterations: maxIter - iterations, tick: () => { report('improve'); return true; } };
   // Tuned on the forum instances (bench/scheduling): long rounds, low temperatures, a slope on idle slots.
   const roundIterations = Math.max(env('SA_ROUND', 400000), 20 * pb.M);
   iterations += anneal(st, rng, { roundIterations, t0: env('SA_T0', 0.6), t1: env('SA_T1', 0.02), patienceRounds: env('SA_PAT', 8),
-    slotSwapRate: env('SA_SW', 0.02), targetUnsched, targetBreaks: lbNow }, ctl2);
+    slotSwapRate: env('SA_SW', 0.02), restoreEvery: env('SA_RE', 1), focus: env('SA_FOCUS', 0.9), nearRate: env('SA_NEAR', 0.7), targetUnsched, targetBreaks: lbNow }, ctl2);
+  if (lpLater) ub = await upperBound(pb, { lp: true, lpTimeSeconds, skipLpIfReached: totalWeight - st.unschedWeight });
   report('done', true);
 
   const result = buildResult(pb, st, ub, totalWeight, started, iterations);

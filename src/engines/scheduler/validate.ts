@@ -73,14 +73,19 @@ export function validateSchedule(raw: ScheduleInput | ScheduleInputRaw, assignme
     }
   }
   if (input.tables !== null) for (const [sid, n] of onsiteCount) if (n > input.tables) v.push(`${n} on-site meetings in ${sid}, only ${input.tables} tables`);
-  // Locked meetings stay: one may only be missing when another locked meeting holds one of its participants then.
+  // Locked meetings stay: one may only be missing when other locked meetings use up what it needs in its slot
+  // (one of its participants, every table, or every qualified interpreter free then).
+  const lockedAt = (sid: string) => assignments.filter((a) => a.slot === sid && meetings.get(a.meeting)?.lockedSlot === sid).map((a) => meetings.get(a.meeting)!);
   for (const m of input.meetings) {
     if (m.lockedSlot === null || seenMeeting.has(m.id)) continue;
-    const blocked = m.participants.some((pid) => {
-      const other = busy.get(`${pid}|${m.lockedSlot}`);
-      return other !== undefined && meetings.get(other)?.lockedSlot === m.lockedSlot;
-    });
-    if (!blocked) v.push(`locked meeting ${m.id} is not scheduled in ${m.lockedSlot}`);
+    const sid = m.lockedSlot;
+    const others = lockedAt(sid);
+    const participantTaken = m.participants.some((pid) => others.some((o) => o.participants.includes(pid)));
+    const tablesTaken = m.mode === 'onsite' && input.tables !== null && others.filter((o) => o.mode === 'onsite').length >= input.tables;
+    const qualified = input.interpreters.filter((x) => m.needsInterpreter.every((l) => x.languages.includes(l)) && !x.unavailableSlots.includes(sid));
+    const interpTaken = m.needsInterpreter.length > 0
+      && qualified.every((x) => assignments.some((a) => a.slot === sid && a.interpreter === x.id && meetings.get(a.meeting)?.lockedSlot === sid));
+    if (!participantTaken && !tablesTaken && !interpTaken) v.push(`locked meeting ${m.id} is not scheduled in ${sid}`);
   }
   if (incremental && !incremental.allowMoves) {
     for (const [mid, sid] of Object.entries(incremental.published)) {

@@ -2,12 +2,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import { createTestApp, roleClients, signUp, type Client, type TestApp } from '../../testing/test-app.ts';
-import { orgId } from '../profiles/testing.ts';
+import { multipart, orgId, clearDemoMarketplace } from '../profiles/testing.ts';
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof roleClients>>;
 let bntu: string;
-before(async () => { t = await createTestApp({ demo: true }); c = await roleClients(t); bntu = await orgId(t, 'by-bntu'); });
+before(async () => { t = await createTestApp({ demo: true }); c = await roleClients(t); bntu = await orgId(t, 'by-bntu'); await clearDemoMarketplace(t); });
 after(async () => { await t.close(); });
 
 /** A real 1×1 PNG. */
@@ -18,14 +18,6 @@ function png(): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from([0, 0, 0, 0, 0]))), chunk('IEND', Buffer.alloc(0))]);
 }
 
-export function multipart(filename: string, content: Buffer, mime = 'application/octet-stream') {
-  const boundary = '----synergy' + Math.random().toString(16).slice(2);
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (cl: Client, url: string, name: string, content: Buffer, mime?: string) => {
   const m = multipart(name, content, mime);
   return cl.request('POST', url, m.body, { headers: m.headers });

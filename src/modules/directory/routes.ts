@@ -12,6 +12,7 @@ import { canManageTaxonomy } from './policy.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
+import { exchangeRoutes } from './exchange-routes.ts';
 
 const ok = { ok: true as const };
 const okSchema = z.object({ ok: z.literal(true) });
@@ -80,6 +81,8 @@ export function directoryRoutes(app: App, deps: Deps) {
       return reply.header('content-type', row.mime).header('cache-control', 'public, max-age=300').header('x-content-type-options', 'nosniff').send(Buffer.from(row.content));
     },
   });
+
+  exchangeRoutes(app, deps);
 
   const ttags = ['taxonomy'];
   app.route({

@@ -41,6 +41,22 @@ test('one person cannot be booked into two meetings of the same slot, even in pa
   assert.equal((await other.c.post(`/api/meetings/${other.m}/book`, { slotId: ev.slots[3].id })).statusCode, 200);
 });
 
+test('ten requests to one person accepted in parallel for the same slot: exactly one wins, nine are told the person is busy', async () => {
+  const ev = await createEvent(c.organiser);
+  const star = await participant(t, ev.id);
+  const ids: string[] = [];
+  for (let i = 0; i < 10; i++) {
+    const p = await participant(t, ev.id);
+    ids.push((await star.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [p.id] })).json().id);
+    await p.c.post(`/api/meetings/${ids[i]}/accept`, {});
+  }
+  const results = await Promise.all(ids.map((id) => star.c.post(`/api/meetings/${id}/book`, { slotId: ev.slots[5].id })));
+  assert.equal(results.filter((r) => r.statusCode === 200).length, 1);
+  assert.ok(results.filter((r) => r.statusCode !== 200).every((r) => r.statusCode === 409 && r.json().error.code === 'participant_busy'));
+  const occ = await t.deps.database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM meeting_slot_occupancy WHERE slot_id = $1`, [ev.slots[5].id]);
+  assert.equal(occ.rows[0].n, 2);
+});
+
 test('accepting with a slot in parallel: the same person accepts two requests for one slot, one wins', async () => {
   const ev = await createEvent(c.organiser);
   const [a, b, d] = [await participant(t, ev.id), await participant(t, ev.id), await participant(t, ev.id)];
@@ -89,4 +105,17 @@ test('the database itself rejects a second occupancy of a person in a slot and a
   await assert.rejects(t.deps.database.sql.query('INSERT INTO meeting_slot_occupancy (event_id, slot_id, user_id, meeting_id) VALUES ($1, $2, $3, $4)', [o.event_id, o.slot_id, o.user_id, m.id]), unique);
   const [taken] = (await t.deps.database.sql.query<{ slot_id: string; table_no: number }>(`SELECT slot_id, table_no FROM meetings WHERE table_no IS NOT NULL AND status = 'scheduled' LIMIT 1`)).rows;
   await assert.rejects(t.deps.db.execute(sql`UPDATE meetings SET slot_id = ${taken.slot_id}, table_no = ${taken.table_no}, status = 'scheduled' WHERE id = (SELECT id FROM meetings WHERE status = 'accepted' LIMIT 1)`), unique);
+});
+
+test('the maximum of meetings per participant holds when several acceptances arrive at once', async () => {
+  const ev = await createEvent(c.organiser, { maxMeetingsPerParticipant: 2 });
+  const star = await participant(t, ev.id);
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const p = await participant(t, ev.id);
+    ids.push((await p.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [star.id] })).json().id);
+  }
+  const results = await Promise.all(ids.map((id) => star.c.post(`/api/meetings/${id}/accept`, {})));
+  assert.equal(results.filter((r) => r.statusCode === 200).length, 2);
+  assert.ok(results.filter((r) => r.statusCode !== 200).every((r) => r.json().error.code === 'meeting_limit_reached'));
 });

@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as cal from './calendar.ts';
 import * as st from './stats.ts';
+import * as sch from './schedule.ts';
 
 const idParams = z.object({ id: z.string().uuid() }).strict();
 const eventParams = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -67,5 +68,21 @@ export function calendarRoutes(app: App, deps: Deps) {
     method: 'GET', url: '/api/events/:id/schedule', config: { access: access.organiser },
     schema: { tags: otags, summary: 'Scheduled meetings with table or room, for printing', params: eventParams, response: { 200: z.object({ event: z.any(), items: z.array(z.any()) }) } },
     handler: async (req) => st.schedule(req.ctx, req.params.id),
+  });
+  app.route({
+    method: 'POST', url: '/api/events/:id/schedule/publish', config: { access: access.organiser },
+    schema: { tags: otags, summary: 'Publish (or republish) the meeting schedule and notify participants', params: eventParams,
+      response: { 200: z.object({ version: z.number(), meetings: z.number(), notified: z.number() }) } },
+    handler: async (req) => sch.publishSchedule(req.ctx, req.params.id),
+  });
+  app.route({
+    method: 'POST', url: '/api/events/:id/follow-up', config: { access: access.organiser },
+    schema: { tags: otags, summary: 'Send the follow-up survey link to everyone who had a meeting', params: eventParams, response: { 200: z.object({ notified: z.number() }) } },
+    handler: async (req) => sch.sendFollowUp(req.ctx, req.params.id),
+  });
+  app.route({
+    method: 'PUT', url: '/api/meetings/:id/locked', config: { access: access.organiser },
+    schema: { tags: otags, params: idParams, body: z.object({ locked: z.boolean() }).strict(), response: { 200: z.object({ ok: z.literal(true) }) } },
+    handler: async (req) => { await sch.setLocked(req.ctx, req.params.id, req.body.locked); return { ok: true as const }; },
   });
 }

@@ -103,3 +103,32 @@ test('registrants mark slots when they are unavailable; those slots are not offe
   const r = await a.c.post(`/api/meetings/${m}/accept`, { slotId: ev.slots[0].id });
   assert.equal(r.json().error.code, 'slot_unavailable');
 });
+
+test('with the "link" video provider, meetings get the link pasted for the block\'s room (e.g. Tencent Meeting)', async () => {
+  const venues = [{ id: 'v1', name: { en: 'Online' }, address: {}, rooms: [{ id: 'r1', name: { en: 'Room A' }, videoUrl: 'https://meeting.tencent.com/dm/abc123' }] }];
+  assert.equal((await c.organiser.post('/api/events', baseEvent({ videoProvider: 'link' }))).json().error.fields[0].path, 'videoLink');
+  const ev = await createEvent(c.organiser, { videoProvider: 'link', venues }, { roomId: 'r1' });
+  const [a, b] = [await participant(t, ev.id), await participant(t, ev.id)];
+  const id = (await a.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [b.id] })).json().id;
+  assert.equal((await b.c.post(`/api/meetings/${id}/accept`, { slotId: ev.slots[0].id })).json().videoUrl, 'https://meeting.tencent.com/dm/abc123');
+  // Organisers see the event-wide link; participants do not get it from the event page.
+  assert.equal((await a.c.get(`/api/events/${ev.id}`)).json().videoLink, null);
+});
+
+test('organisers attach the round table resolution afterwards; a block with booked meetings keeps its timing', async () => {
+  const ev = await createEvent(c.organiser);
+  const rt = (await c.organiser.post(`/api/events/${ev.id}/sessions`, { kind: 'round_table', title: { en: 'RT' }, startsLocal: '2026-04-15T09:00', endsLocal: '2026-04-15T10:00' })).json().id;
+  const upd = await c.organiser.put(`/api/event-sessions/${rt}`, { kind: 'round_table', title: { en: 'RT' }, startsLocal: '2026-04-15T09:00', endsLocal: '2026-04-15T10:00', minutes: { en: 'Agreed to prepare joint applications.' } });
+  assert.equal(upd.statusCode, 200);
+  const agenda = (await c.anonymous.get(`/api/events/${ev.id}/agenda`)).json();
+  assert.equal(agenda.find((s: { id: string }) => s.id === rt).minutes.en, 'Agreed to prepare joint applications.');
+  const block = agenda.find((s: { kind: string }) => s.kind === 'meeting_block');
+  const [a, b] = [await participant(t, ev.id), await participant(t, ev.id)];
+  const id = (await a.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [b.id] })).json().id;
+  await b.c.post(`/api/meetings/${id}/accept`, { slotId: ev.slots[0].id });
+  const move = await c.organiser.put(`/api/event-sessions/${block.id}`, { kind: 'meeting_block', title: { en: 'Meetings' }, startsLocal: '2026-04-15T11:00', endsLocal: '2026-04-15T13:00', slotMinutes: 30 });
+  assert.equal(move.json().error.code, 'block_has_meetings');
+  // Renaming without changing the timing is fine and keeps the slots (and the meeting's slot).
+  assert.equal((await c.organiser.put(`/api/event-sessions/${block.id}`, { kind: 'meeting_block', title: { en: 'Renamed' }, startsLocal: '2026-04-15T10:00', endsLocal: '2026-04-15T13:00', slotMinutes: 30, pauseMinutes: 0 })).statusCode, 200);
+  assert.equal((await a.c.get(`/api/meetings/${id}`)).json().slotId, ev.slots[0].id);
+});

@@ -188,3 +188,24 @@ test('reminders go out N minutes before, once, in each person\'s zone; outcomes 
   assert.deepEqual(stats.outcomes, { memorandum_planned: 1, follow_up: 1 });
   assert.equal(stats.requests.sent, 1);
 });
+
+test('organisers publish the schedule (everyone told, calendar entries appear), lock meetings, and send the follow-up survey', async () => {
+  await c.organiser.login('organiser@synergy.demo', 'synergy-2021');
+  const ev = await createEvent(c.organiser, { bookingMode: 'organiser', followUpUrl: 'https://survey.example.org/s/1' });
+  const [a, b] = [await participant(t, ev.id, { lang: 'zh' }), await participant(t, ev.id)];
+  const id = (await a.c.post(`/api/events/${ev.id}/meetings`, { inviteeUserIds: [b.id] })).json().id;
+  await b.c.post(`/api/meetings/${id}/accept`, {});
+  await c.organiser.post(`/api/meetings/${id}/book`, { slotId: ev.slots[2].id });
+  assert.equal((await a.c.get(`/api/meetings/${id}/ics`)).statusCode, 409); // not published yet
+  assert.equal((await a.c.post(`/api/events/${ev.id}/schedule/publish`)).statusCode, 403);
+  const pub = (await c.organiser.post(`/api/events/${ev.id}/schedule/publish`)).json();
+  assert.deepEqual(pub, { version: 1, meetings: 1, notified: 2 });
+  assert.equal((await a.c.get(`/api/meetings/${id}`)).json().published, true);
+  assert.equal((await a.c.get(`/api/meetings/${id}/ics`)).statusCode, 200);
+  assert.ok((await mails(a.email)).some((m) => m.template === 'events_schedule_published' && /会谈日程已发布/.test(m.subject)));
+  assert.equal((await c.organiser.put(`/api/meetings/${id}/locked`, { locked: true })).statusCode, 200);
+  assert.equal((await a.c.get(`/api/meetings/${id}`)).json().locked, true);
+  const f = (await c.organiser.post(`/api/events/${ev.id}/follow-up`)).json();
+  assert.equal(f.notified, 2);
+  assert.match((await mails(b.email)).find((m) => m.template === 'events_follow_up')!.text, /survey\.example\.org\/s\/1/);
+});

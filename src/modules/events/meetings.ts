@@ -23,6 +23,12 @@ async function lockMeeting(tx: Tx, id: string) {
   return { m, parts, e, participantIds: parts.map((p) => p.userId) };
 }
 
+/** Serialises one person's meeting acceptances at an event, so the organiser's maximum holds under concurrency. */
+async function lockRegistration(tx: Tx, eventId: string, userId: string) {
+  await tx.select({ id: eventRegistrations.id }).from(eventRegistrations)
+    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.userId, userId))).for('update');
+}
+
 async function nameOf(tx: Tx, userId: string) {
   const [u] = await tx.select({ name: users.name, org: users.organisationName }).from(users).where(eq(users.id, userId));
   return u ? `${u.name}${u.org ? ` (${u.org})` : ''}` : '';
@@ -56,6 +62,7 @@ export async function requestMeeting(ctx: RequestContext, eventId: string, input
     // A group meeting brings together at most six organisations (people without one count one each).
     const orgKeys = new Set([mine!.organisationId ?? actor.userId, ...regs.map((r) => r.organisationId ?? r.userId)]);
     if (orgKeys.size > MAX_GROUP_ORGANISATIONS) throw new AppError('group_too_large', { status: 409, params: { max: MAX_GROUP_ORGANISATIONS } });
+    await lockRegistration(tx, e.id, actor.userId);
     if ((await activeMeetingCount(tx, e.id, actor.userId)) >= e.maxMeetingsPerParticipant) {
       throw new AppError('meeting_limit_reached', { status: 409, params: { max: e.maxMeetingsPerParticipant } });
     }
@@ -113,6 +120,7 @@ export async function respond(ctx: RequestContext, meetingId: string, accept: bo
     const anyAccepted = invitees.some((p) => p.response === 'accepted');
     let status = m.status;
     if (!pending) status = anyAccepted ? 'accepted' : 'declined';
+    if (accept) await lockRegistration(tx, e.id, actor.userId);
     if (accept && (await activeMeetingCount(tx, e.id, actor.userId, m.id)) >= e.maxMeetingsPerParticipant) {
       throw new AppError('meeting_limit_reached', { status: 409, params: { max: e.maxMeetingsPerParticipant } });
     }
@@ -146,7 +154,8 @@ export async function book(ctx: RequestContext, meetingId: string, slotId: strin
     const r = await bookMeeting(tx, ctx, e, m, slotId, tableNo);
     await audit(tx, ctx, { entityType: 'meeting', entityId: m.id, action: 'book', changes: { slotId, tableNo: r.tableNo } });
     const [fresh] = await tx.select().from(meetings).where(eq(meetings.id, m.id));
-    await tell(tx, ctx, e, fresh, await attendeesOf(tx, m.id), 'meeting_scheduled');
+    // In organiser-scheduled mode people hear about it when the schedule is published, not per draft move.
+    if (fresh.published) await tell(tx, ctx, e, fresh, await attendeesOf(tx, m.id), 'meeting_scheduled');
     return { status: 'scheduled', slotId: r.slotId, tableNo: r.tableNo, videoUrl: r.videoUrl };
   }));
 }

@@ -11,7 +11,7 @@ import { formatDateTime, formatTime, CITY_OF_ZONE } from '../../shared/time.ts';
 
 export const NOTIFICATION_KINDS = [
   'request_received', 'request_accepted', 'request_declined', 'request_expired', 'meeting_cancelled', 'meeting_scheduled',
-  'schedule_published', 'reminder', 'registration_approved', 'registration_waitlisted', 'registration_promoted', 'registration_rejected',
+  'schedule_published', 'reminder', 'registration_approved', 'registration_waitlisted', 'registration_promoted', 'registration_rejected', 'follow_up',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, roleClients, signUp, DEMO, type TestApp } from '../../testing/test-app.ts';
-import { orgId, publishedProfile, sampleProfile } from '../profiles/testing.ts';
+import { orgId, publishedProfile, sampleProfile, clearDemoMarketplace } from '../profiles/testing.ts';
 import { outboxFor } from '../../platform/mail.ts';
 
 let t: TestApp;
@@ -10,6 +10,7 @@ let bntu: string, ciomp: string;
 before(async () => {
   t = await createTestApp({ demo: true });
   c = await roleClients(t);
+  await clearDemoMarketplace(t);
   bntu = await orgId(t, 'by-bntu');
   ciomp = await orgId(t, 'cn-ciomp');
   await c.participant.put(`/api/organisations/${bntu}/contacts`, { contacts: [

@@ -5,12 +5,14 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { profiles } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { segmentChinese } from '../../engines/text-search/segment.ts';
+import { invalidateFacetCache } from './search.ts';
 
 const BATCH = 500;
 
 type ZhRow = { id: string; title: string | null; summary: string | null; kw: string; body: string };
 
 export async function indexProfiles(tx: Tx, ids: string[]): Promise<void> {
+  invalidateFacetCache();
   for (let i = 0; i < ids.length; i += BATCH) await indexBatch(tx, ids.slice(i, i + BATCH));
 }
 

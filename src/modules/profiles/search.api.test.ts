@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, roleClients, type TestApp } from '../../testing/test-app.ts';
-import { orgId, publishedProfile, sampleProfile } from './testing.ts';
+import { orgId, publishedProfile, sampleProfile, clearDemoMarketplace } from './testing.ts';
 import { HL_START, HL_END } from '../../engines/text-search/segment.ts';
 
 let t: TestApp;
@@ -10,6 +10,7 @@ const ids: Record<string, string> = {};
 before(async () => {
   t = await createTestApp({ demo: true });
   c = await roleClients(t);
+  await clearDemoMarketplace(t);
   const bntu = await orgId(t, 'by-bntu');
   const ciomp = await orgId(t, 'cn-ciomp');
   ids.ru = await publishedProfile(c.participant, c.organiser, sampleProfile(bntu, {

@@ -23,7 +23,14 @@ function decodeCursor(s: string): Cursor {
   } catch { throw new AppError('validation_failed', { fields: [{ path: 'cursor', code: 'invalid' }] }); }
 }
 
-export type SearchPlan = { lang: Lang | null; tsquery: SQL | null; words: string[]; where: SQL };
+export type SearchPlan = { lang: Lang | null; tsquery: SQL | null; words: string[]; where: SQL; key: string };
+
+// Facet counts over a large result set cost more than the page itself (every match is counted).
+// They are cached per filter set for a short time in this process; any change to a search
+// document in this process clears the cache at once, other processes see changes within FACET_TTL_MS.
+const FACET_TTL_MS = 30_000;
+const facetCache = new Map<string, { at: number; value: Facets }>();
+export function invalidateFacetCache() { facetCache.clear(); }
 
 export function plan(q: SearchQuery, actor: Actor | null, myOrgIds: string[] = []): SearchPlan {
   const w: SQL[] = [];
@@ -53,7 +60,8 @@ export function plan(q: SearchQuery, actor: Actor | null, myOrgIds: string[] = [
     }
     w.push(sql`${sql.raw(`s.${COL[lang]}`)} @@ ${tsquery}`);
   }
-  return { lang, tsquery, words, where: and(...w)! };
+  const key = JSON.stringify([status, q.q?.trim() ?? '', q.type, q.country, q.orgType, q.area, q.subArea, q.partnershipType, q.trlMin, q.trlMax]);
+  return { lang, tsquery, words, where: and(...w)!, key };
 }
 
 export async function searchProfiles(db: Tx, q: SearchQuery, actor: Actor | null, viewer: { lang: Lang; myOrgIds: string[] }) {
@@ -67,8 +75,12 @@ export async function searchProfiles(db: Tx, q: SearchQuery, actor: Actor | null
     else conds.push(sql`(s.sort_at, s.profile_id) < (${c.d ?? '9999-01-01'}::timestamptz, ${c.id}::uuid)`);
   }
   const order = sort === 'relevance' ? sql`rank DESC, s.profile_id ASC` : sql`s.sort_at DESC, s.profile_id DESC`;
-  const rows = await queryRows<{ profile_id: string; rank: number; sort_at: string | Date }>(db, sql`
-    SELECT s.profile_id, ${rank} AS rank, s.sort_at FROM profile_search s WHERE ${and(...conds)} ORDER BY ${order} LIMIT ${q.limit + 1}`);
+  // On PostgreSQL the page and the facet counts run side by side on two pooled connections.
+  const [rows, facets] = await Promise.all([
+    queryRows<{ profile_id: string; rank: number; sort_at: string | Date }>(db, sql`
+      SELECT s.profile_id, ${rank} AS rank, s.sort_at FROM profile_search s WHERE ${and(...conds)} ORDER BY ${order} LIMIT ${q.limit + 1}`),
+    q.facets === 'true' && !q.cursor ? cachedFacets(db, p) : Promise.resolve(null),
+  ]);
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
@@ -76,7 +88,6 @@ export async function searchProfiles(db: Tx, q: SearchQuery, actor: Actor | null
     ? encodeCursor(sort === 'relevance' ? { r: Number(last.rank), id: last.profile_id } : { d: new Date(last.sort_at).toISOString(), id: last.profile_id })
     : null;
   const items = await cards(db, page.map((r) => r.profile_id), actor, viewer, p);
-  const facets = q.facets === 'true' && !q.cursor ? await facetCounts(db, p.where) : null;
   return { items, nextCursor, facets, total: facets ? facets.total : null, lang: p.lang, sort };
 }
 
@@ -122,6 +133,15 @@ async function highlights(db: Tx, ids: string[], p: SearchPlan, _viewerLang: Lan
 }
 
 export type Facets = { total: number } & Record<'type' | 'country' | 'orgType' | 'area' | 'subArea' | 'partnershipType' | 'trl', Record<string, number>>;
+
+async function cachedFacets(db: Tx, p: SearchPlan): Promise<Facets> {
+  const hit = facetCache.get(p.key);
+  if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value;
+  const value = await facetCounts(db, p.where);
+  if (facetCache.size > 1000) facetCache.clear();
+  facetCache.set(p.key, { at: Date.now(), value });
+  return value;
+}
 
 async function facetCounts(db: Tx, where: SQL): Promise<Facets> {
   const rows = await queryRows<{ f: string; v: string; n: number }>(db, sql`

@@ -25,3 +25,19 @@ export async function publishedProfile(owner: Client, organiser: Client, body: R
   if (a.statusCode !== 200) throw new Error(`approve failed ${a.body}`);
   return id;
 }
+
+/** A multipart/form-data body with one file field named "file". */
+export function multipart(filename: string, content: Buffer, mime = 'application/octet-stream') {
+  const boundary = '----synergy' + Math.random().toString(16).slice(2);
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${mime}\r\n\r\n`),
+    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** Removes the demo profiles and expressions of interest so a test starts from a known marketplace. */
+export async function clearDemoMarketplace(t: TestApp) {
+  await t.deps.database.sql.query(`DELETE FROM profiles WHERE external_id LIKE 'demo-p-%'`);
+  await t.deps.database.sql.query(`DELETE FROM organisation_contacts`);
+}

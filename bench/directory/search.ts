@@ -1,0 +1,78 @@
+// Marketplace search benchmark: N synthetic trilingual profiles (default 100,000), then a mix of
+// Russian, Chinese and English queries with and without filters, as the API runs them (page +
+// facets + highlights). Prints p50/p95 for PGlite and for PostgreSQL when reachable.
+//   npx tsx bench/directory/search.ts [--n 100000] [--queries 200] [--pg postgres://postgres@127.0.0.1:5432/postgres] [--only pglite|postgres]
+import { cpus, loadavg } from 'node:os';
+import pg from 'pg';
+import { openPglite, openPostgres, type Database } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { searchProfiles } from '../../src/modules/profiles/search.ts';
+import { searchQuery } from '../../src/modules/profiles/schema.ts';
+import { CONCEPTS, generate, pick } from './synthetic.ts';
+
+const arg = (name: string, def: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : def; };
+const N = Number(arg('n', '100000'));
+const Q = Number(arg('queries', '200'));
+const PG = arg('pg', 'postgres://postgres@127.0.0.1:5432/postgres');
+const ONLY = arg('only', '');
+
+function queries() {
+  const out: Record<string, string>[] = [];
+  const filters: Record<string, string>[] = [{}, { type: 'TO' }, { country: 'CN' }, { trlMin: '4', trlMax: '7' }, { area: 'ict_ai' }, { type: 'TR,BR', country: 'BY' }];
+  for (let i = 0; i < Q; i++) {
+    const c = pick(CONCEPTS);
+    const lang = pick(['ru', 'zh', 'en', 'none'] as const);
+    const q = lang === 'none' ? undefined : pick(c[lang]);
+    out.push({ ...(q ? { q } : {}), ...pick(filters), ...(i % 5 === 0 ? { sort: 'date' } : {}) });
+  }
+  return out;
+}
+
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+async function run(name: string, database: Database) {
+  console.log(`\n${name}: migrating and generating ${N} profiles…`);
+  await migrate(database);
+  const t0 = performance.now();
+  await generate(database.db, N);
+  console.log(`${name}: generated and indexed in ${Math.round((performance.now() - t0) / 1000)} s`);
+  const qs = queries();
+  for (const q of qs.slice(0, 10)) await searchProfiles(database.db, searchQuery.parse(q), null, { lang: 'en', myOrgIds: [] }); // warm-up
+  const times: number[] = [];
+  const withQuery: number[] = [];
+  let hits = 0;
+  for (const q of qs) {
+    const t = performance.now();
+    const r = await searchProfiles(database.db, searchQuery.parse(q), null, { lang: 'en', myOrgIds: [] });
+    const ms = performance.now() - t;
+    times.push(ms);
+    if (q.q) withQuery.push(ms);
+    hits += r.total ?? 0;
+  }
+  console.log(`${name}: ${qs.length} searches (page of 20 + facets + highlights), mean hits ${Math.round(hits / qs.length)}`);
+  console.log(`${name}: p50 ${pct(times, 0.5).toFixed(1)} ms, p95 ${pct(times, 0.95).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms` +
+    ` | text queries only: p50 ${pct(withQuery, 0.5).toFixed(1)} ms, p95 ${pct(withQuery, 0.95).toFixed(1)} ms`);
+}
+
+console.log(`machine: ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+if (ONLY !== 'postgres') {
+  const db = await openPglite(undefined);
+  await run('PGlite', db);
+  await db.close();
+}
+if (ONLY !== 'pglite') {
+  const admin = new pg.Client({ connectionString: PG });
+  try {
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS synergy_bench_directory');
+    await admin.query('CREATE DATABASE synergy_bench_directory');
+    await admin.end();
+    const url = new URL(PG); url.pathname = '/synergy_bench_directory';
+    const db = openPostgres(url.toString());
+    await run('PostgreSQL', db);
+    await db.close();
+  } catch (e) {
+    console.log(`PostgreSQL not reachable at ${PG}: ${(e as Error).message}`);
+  }
+}
+console.log(`load after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -1,0 +1,60 @@
+// A second, smaller set written after the engine was tuned, on topics the main set does not
+// cover, and run once without changing the engine: a check that the weights are not fitted to
+// the main set. Pool: these profiles plus all profiles of the main set (as distractors).
+import { org, pr, type Section } from './helpers.ts';
+
+export const SECOND_ORGS = [
+  org('by2-vet', 'BY', 'research_institute', { ru: 'Институт экспериментальной ветеринарии имени С. Н. Вышелесского' }),
+  org('by2-peat', 'BY', 'research_institute', { ru: 'Институт природопользования НАН Беларуси' }),
+  org('by2-glass', 'BY', 'enterprise', { ru: 'ОАО «Полоцк-Стекловолокно»' }),
+  org('by2-amkodor', 'BY', 'enterprise', { ru: 'ОАО «Амкодор»' }),
+  org('by2-bsmu', 'BY', 'university', { ru: 'Белорусский государственный медицинский университет' }),
+  org('cn2-vet', 'CN', 'enterprise', { zh: '吉林正业生物制品股份有限公司' }),
+  org('cn2-vision', 'CN', 'enterprise', { zh: '长春视觉检测科技有限公司' }),
+  org('cn2-basalt', 'CN', 'enterprise', { zh: '吉林通鑫玄武岩科技股份有限公司' }),
+  org('cn2-charge', 'CN', 'enterprise', { zh: '长春充电科技有限公司' }),
+  org('cn2-hosp', 'CN', 'research_institute', { zh: '吉林大学第一医院' }),
+];
+
+export const SECOND_SET: Section = {
+  profiles: [
+    pr('s2-vet-by', 'by2-vet', 'TO', { ru: 'Вакцины против вирусной диареи крупного рогатого скота' },
+      { ru: 'Институт производит инактивированные вакцины для телят и готов передать технологию производителю ветеринарных препаратов.' },
+      { pt: ['licensing'] }),
+    pr('s2-vet-cn', 'cn2-vet', 'TR', { zh: '寻求牛病毒性腹泻疫苗技术' },
+      { zh: '公司生产兽用生物制品，希望引进牛病毒性腹泻灭活疫苗生产技术。' },
+      { pt: ['licensing'] }),
+    pr('s2-vision-by', 'by2-amkodor', 'TR', { ru: 'Нужна система машинного зрения для контроля сварных швов' },
+      { ru: 'Завод дорожной техники ищет автоматический контроль качества сварных соединений рам с помощью камер и нейросетей.' },
+      { pt: ['commercial_technical_assistance'] }),
+    pr('s2-vision-cn', 'cn2-vision', 'TO', { zh: '基于深度学习的焊缝视觉检测系统' },
+      { zh: '利用工业相机和深度学习算法在线检测焊缝缺陷，检出率超过百分之九十九。' },
+      { trl: 8, pt: ['commercial_technical_assistance'] }),
+    pr('s2-basalt-by', 'by2-glass', 'TR', { ru: 'Ищем технологию получения непрерывного базальтового волокна' },
+      { ru: 'Предприятие планирует выпуск базальтовой ровинговой нити для армирования композитов и бетона.' },
+      { pt: ['licensing', 'joint_venture'] }),
+    pr('s2-basalt-cn', 'cn2-basalt', 'TO', { zh: '连续玄武岩纤维生产技术' },
+      { zh: '公司掌握池窑法连续玄武岩纤维拉丝工艺，产品用于复合材料和混凝土增强。' },
+      { trl: 9, pt: ['joint_venture', 'licensing'] }),
+    pr('s2-charge-by', 'by2-amkodor', 'BR', { ru: 'Закупка быстрых зарядных станций для электробусов' },
+      { ru: 'Для депо электробусов нужны зарядные станции постоянного тока мощностью 150–300 кВт.' },
+      { pt: ['commercial_technical_assistance'] }),
+    pr('s2-charge-cn', 'cn2-charge', 'BO', { zh: '直流快速充电桩' },
+      { zh: '提供150千瓦至360千瓦直流充电桩，适用于电动公交车场站。' },
+      { pt: ['commercial_technical_assistance'] }),
+    pr('s2-peat-by', 'by2-peat', 'TO', { ru: 'Гуминовые удобрения из торфа' },
+      { ru: 'Технология получения гуминовых препаратов из низинного торфа для повышения плодородия почв.' },
+      { pt: ['licensing'] }),
+    pr('s2-peat-cn', 'cn-agri', 'TR', { zh: '引进泥炭腐植酸肥料技术' },
+      { zh: '为改良黑土，拟引进以泥炭为原料的腐植酸肥料生产技术。' },
+      { pt: ['licensing'] }),
+    pr('s2-diab-by', 'by2-bsmu', 'RDR', { ru: 'Совместное исследование сахарного диабета 2 типа' },
+      { ru: 'Университет приглашает партнёров для совместного проекта по ранней диагностике диабета и его осложнений.' },
+      { pt: ['rd_cooperation'] }),
+    pr('s2-diab-cn', 'cn2-hosp', 'RDR', { zh: '2型糖尿病早期诊断联合研究' },
+      { zh: '医院内分泌科寻求国际合作伙伴，开展糖尿病及其并发症早期筛查研究。' },
+      { pt: ['rd_cooperation'] }),
+  ],
+  gold: [['s2-vet-by', 's2-vet-cn'], ['s2-vision-by', 's2-vision-cn'], ['s2-basalt-by', 's2-basalt-cn'], ['s2-charge-by', 's2-charge-cn'],
+    ['s2-peat-by', 's2-peat-cn'], ['s2-diab-by', 's2-diab-cn']],
+};

@@ -1,0 +1,92 @@
+// Approved attendees of an event; a participant asks one or several of them for a meeting.
+import { Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post } from '../../app/api.ts';
+import { useMe } from '../../app/session.tsx';
+import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
+import { useMl } from '../../app/display.tsx';
+import { EventTabs, useEvent } from './common.tsx';
+import type { Registration } from './types.ts';
+
+function RequestDialog({ eventId, invitees, onClose }: { eventId: string; invitees: Registration[]; onClose: (sent: boolean) => void }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState('');
+  const [priority, setPriority] = useState('would');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Modal opened onClose={() => onClose(false)} title={t('events:attendees.requestTitle', { n: invitees.length })}>
+      <Stack>
+        <ErrorAlert error={error} />
+        <Text size="sm">{invitees.map((i) => `${i.name} (${i.organisationName})`).join(', ')}</Text>
+        <Textarea label={t('events:attendees.message')} autosize minRows={3} maxLength={2000} value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
+        <SegmentedControl value={priority} onChange={setPriority} data={[{ value: 'must', label: t('events:priority.must') }, { value: 'would', label: t('events:priority.would') }]} />
+        <Group justify="flex-end">
+          <Button loading={busy} onClick={async () => {
+            setBusy(true); setError(null);
+            try { await post(`/api/events/${eventId}/meetings`, { inviteeUserIds: invitees.map((i) => i.userId), message, priority }); onClose(true); } catch (e) { setError(e); } finally { setBusy(false); }
+          }}>{t('events:attendees.send')}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function AttendeesPage() {
+  const { t } = useTranslation();
+  const ml = useMl();
+  const { me } = useMe();
+  const qc = useQueryClient();
+  const { data: e, error } = useEvent();
+  const [filter, setFilter] = useState('');
+  const [picked, setPicked] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<Registration[] | null>(null);
+  const [sent, setSent] = useState(false);
+  const q = useQuery({ enabled: !!e, queryKey: ['attendees', e?.id], queryFn: () => get<Registration[]>(`/api/events/${e!.id}/registrations`) });
+  const rows = useMemo(() => (q.data ?? []).filter((r) => r.status === 'approved' && r.userId !== me?.id
+    && `${r.name} ${r.organisationName} ${r.country}`.toLowerCase().includes(filter.toLowerCase())), [q.data, filter, me]);
+  if (!e) return error ? <ErrorAlert error={error} /> : <Loading />;
+  const canRequest = e.myRegistration?.status === 'approved';
+  return (
+    <RequireAuth>
+      <Page title={ml(e.title)}>
+        <EventTabs event={e} />
+        <ErrorAlert error={q.error} />
+        {sent && <Text c="teal" role="status">{t('events:attendees.sent')}</Text>}
+        <Group>
+          <TextInput placeholder={t('events:attendees.filter')} aria-label={t('events:attendees.filter')} value={filter} onChange={(x) => setFilter(x.currentTarget.value)} />
+          {canRequest && picked.length > 1 && (
+            <Button variant="light" onClick={() => setDialog(rows.filter((r) => picked.includes(r.userId)))}>{t('events:attendees.groupRequest', { n: picked.length })}</Button>
+          )}
+        </Group>
+        <Table.ScrollContainer minWidth={600}>
+          <Table>
+            <Table.Thead><Table.Tr>
+              {canRequest && <Table.Th />}<Table.Th>{t('events:attendees.name')}</Table.Th><Table.Th>{t('events:attendees.organisation')}</Table.Th>
+              <Table.Th>{t('events:attendees.role')}</Table.Th><Table.Th>{t('events:attendees.languages')}</Table.Th><Table.Th />
+            </Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.id}>
+                  {canRequest && <Table.Td><Checkbox aria-label={t('events:attendees.pick', { name: r.name })} checked={picked.includes(r.userId)}
+                    onChange={(x) => setPicked(x.currentTarget.checked ? [...picked, r.userId] : picked.filter((p) => p !== r.userId))} /></Table.Td>}
+                  <Table.Td>{r.name} <Badge size="xs" variant="light">{r.country}</Badge></Table.Td>
+                  <Table.Td>{r.organisationName}</Table.Td>
+                  <Table.Td>{t(`events:regRole.${r.role}`)}</Table.Td>
+                  <Table.Td>{r.languages.map((l) => t(`events:spoken.${l}`)).join(', ')}</Table.Td>
+                  <Table.Td>{canRequest && <Button size="compact-sm" onClick={() => setDialog([r])} aria-label={t('events:attendees.requestWith', { name: r.name })}>{t('events:attendees.request')}</Button>}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        {dialog && <RequestDialog eventId={e.id} invitees={dialog} onClose={async (ok) => {
+          setDialog(null);
+          if (ok) { setSent(true); setPicked([]); await qc.invalidateQueries({ queryKey: ['my-meetings', e.id] }); }
+        }} />}
+      </Page>
+    </RequireAuth>
+  );
+}

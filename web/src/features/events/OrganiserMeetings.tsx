@@ -1,0 +1,80 @@
+// Organisers see every meeting of the event: book accepted ones into a slot (and table), attach an
+// interpreter, lock, publish the schedule, and send the follow-up survey.
+import { Badge, Button, Group, Select, Stack, Switch, Table, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { get, post, put } from '../../app/api.ts';
+import { ErrorAlert, Loading } from '../../app/ui.tsx';
+import { StatusBadge, TimeRange } from './common.tsx';
+import { formatDateTime } from '@shared/time.ts';
+import { useLang } from '../../app/display.tsx';
+import { useViewerZone } from '../../app/session.tsx';
+import type { EventInfo, FreeSlot, Meeting, Registration } from './types.ts';
+
+function BookCell({ m, onDone, setError }: { m: Meeting; onDone: () => void; setError: (e: unknown) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const lang = useLang();
+  const zone = useViewerZone();
+  const q = useQuery({ enabled: open, queryKey: ['free-slots', m.id], queryFn: () => get<FreeSlot[]>(`/api/meetings/${m.id}/free-slots`) });
+  if (!open) return <Button size="compact-xs" variant="light" onClick={() => setOpen(true)}>{m.slotId ? t('events:meetings.move') : t('events:meetings.chooseSlot')}</Button>;
+  if (q.isLoading) return <Loading />;
+  return (
+    <Select size="xs" placeholder={t('events:meetings.chooseSlot')} aria-label={t('events:meetings.chooseSlot')}
+      data={(q.data ?? []).map((s) => ({ value: s.id, label: `${formatDateTime(s.startsAt, zone, lang)}${s.freeTables !== null ? ` (${s.freeTables})` : ''}` }))}
+      onChange={async (slotId) => {
+        if (!slotId) return;
+        try { await post(`/api/meetings/${m.id}/book`, { slotId }); setOpen(false); onDone(); } catch (e) { setError(e); }
+      }} />
+  );
+}
+
+export function OrganiserMeetings({ event }: { event: EventInfo }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const q = useQuery({ queryKey: ['event-meetings', event.id], queryFn: () => get<Meeting[]>(`/api/events/${event.id}/meetings`) });
+  const regs = useQuery({ queryKey: ['registrations', event.id], queryFn: () => get<Registration[]>(`/api/events/${event.id}/registrations`) });
+  const interpreters = (regs.data ?? []).filter((r) => r.role === 'interpreter' && r.status === 'approved');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['event-meetings', event.id] });
+  const act = async (fn: () => Promise<unknown>) => { setError(null); try { await fn(); await refresh(); } catch (e) { setError(e); } };
+  return (
+    <Stack>
+      <ErrorAlert error={error ?? q.error} />
+      {notice && <Text c="teal" role="status">{notice}</Text>}
+      <Group>
+        <Button onClick={() => act(async () => {
+          const r = await post<{ version: number; notified: number }>(`/api/events/${event.id}/schedule/publish`);
+          setNotice(t('events:manage.published', { version: r.version, n: r.notified }));
+        })}>{t('events:manage.publish')}</Button>
+        {event.followUpUrl && <Button variant="light" onClick={() => act(async () => {
+          const r = await post<{ notified: number }>(`/api/events/${event.id}/follow-up`);
+          setNotice(t('events:manage.followUpSent', { n: r.notified }));
+        })}>{t('events:manage.followUp')}</Button>}
+      </Group>
+      {q.isLoading && <Loading />}
+      <Table.ScrollContainer minWidth={900}>
+        <Table>
+          <Table.Tbody>
+            {q.data?.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td><StatusBadge kind="meeting" status={m.status} />{m.published && <Badge ml={4} size="xs" variant="outline">v</Badge>}</Table.Td>
+                <Table.Td><Text size="sm">{m.participants.map((p) => `${p.name} (${p.organisationName})`).join(' · ')}</Text></Table.Td>
+                <Table.Td>{m.startsAt && m.endsAt ? <TimeRange start={m.startsAt} end={m.endsAt} /> : '—'}{m.tableNo && <Text size="xs">{t('events:meetings.table', { n: m.tableNo })}</Text>}</Table.Td>
+                <Table.Td>{['accepted', 'scheduled'].includes(m.status) && <BookCell m={m} onDone={refresh} setError={setError} />}</Table.Td>
+                <Table.Td>{['accepted', 'scheduled'].includes(m.status) && (
+                  <Select size="xs" clearable placeholder={t('events:manage.interpreter')} aria-label={t('events:manage.interpreter')} value={m.interpreter?.userId ?? null}
+                    data={interpreters.map((i) => ({ value: i.userId, label: i.name }))}
+                    onChange={(userId) => act(() => put(`/api/meetings/${m.id}/interpreter`, { userId }))} />
+                )}</Table.Td>
+                <Table.Td><Switch size="xs" label={t('events:manage.locked')} checked={m.locked} onChange={(e) => act(() => put(`/api/meetings/${m.id}/locked`, { locked: e.currentTarget.checked }))} /></Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+// Organisers' reports: statistics with CSV/XLSX export, and the schedule printable per table or room.
+import { Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { get } from '../../app/api.ts';
+import { ErrorAlert, Loading } from '../../app/ui.tsx';
+import { TimeRange } from './common.tsx';
+import type { EventInfo } from './types.ts';
+
+type Stats = { registrations: { total: number; byStatus: Record<string, number>; byCountry: Record<string, number>; byOrgType: Record<string, number> };
+  requests: Record<string, number>; meetings: Record<string, number>; outcomes: Record<string, number> };
+type ScheduleItem = { meetingId: string; startsAt: string; endsAt: string; tableNo: number | null; videoUrl: string | null; roomId: string | null; interpreter: string | null;
+  participants: { name: string; organisationName: string; country: string }[] };
+
+function Counts({ title, values, label }: { title: string; values: Record<string, number>; label: (k: string) => string }) {
+  return (
+    <Card withBorder>
+      <Text fw={600} mb={4}>{title}</Text>
+      {Object.entries(values).map(([k, v]) => <Group key={k} justify="space-between"><Text size="sm">{label(k)}</Text><Text size="sm" fw={600}>{v}</Text></Group>)}
+    </Card>
+  );
+}
+
+export function StatsPanel({ event }: { event: EventInfo }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['event-stats', event.id], queryFn: () => get<Stats>(`/api/events/${event.id}/stats`) });
+  if (q.isLoading) return <Loading />;
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  const s = q.data;
+  return (
+    <Stack>
+      <Group>
+        <Button component="a" href={`/api/events/${event.id}/export.csv`} variant="light">{t('events:manage.exportCsv')}</Button>
+        <Button component="a" href={`/api/events/${event.id}/export.xlsx`} variant="light">{t('events:manage.exportXlsx')}</Button>
+      </Group>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} data-testid="event-stats">
+        <Counts title={t('events:stats.registrations', { n: s.registrations.total })} values={s.registrations.byStatus} label={(k) => t(`events:registrationStatus.${k}`)} />
+        <Counts title={t('events:stats.byCountry')} values={s.registrations.byCountry} label={(k) => k} />
+        <Counts title={t('events:stats.byOrgType')} values={s.registrations.byOrgType} label={(k) => k} />
+        <Counts title={t('events:stats.requests')} values={s.requests} label={(k) => t(`events:stats.req.${k}`)} />
+        <Counts title={t('events:stats.meetings')} values={s.meetings} label={(k) => t(`events:stats.mt.${k}`)} />
+        <Counts title={t('events:stats.outcomes')} values={s.outcomes} label={(k) => t(`events:outcome.${k}`)} />
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** One table per table number (on site) or per room/video link (online), ready to print. */
+export function SchedulePrint({ event }: { event: EventInfo }) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['event-schedule', event.id], queryFn: () => get<{ items: ScheduleItem[] }>(`/api/events/${event.id}/schedule`) });
+  if (q.isLoading) return <Loading />;
+  const groups = new Map<string, ScheduleItem[]>();
+  for (const i of q.data?.items ?? []) {
+    const key = i.tableNo ? t('events:meetings.table', { n: i.tableNo }) : i.roomId ?? t('events:manage.online');
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return (
+    <Stack>
+      <Group className="no-print"><Button variant="light" onClick={() => window.print()}>{t('events:print')}</Button></Group>
+      {groups.size === 0 && <Text c="dimmed">{t('events:meetings.none')}</Text>}
+      {[...groups.entries()].sort().map(([key, items]) => (
+        <Stack key={key} gap={4} style={{ breakInside: 'avoid' }}>
+          <Title order={3} size="h5">{key}</Title>
+          <Table withTableBorder>
+            <Table.Tbody>
+              {items.map((i) => (
+                <Table.Tr key={i.meetingId}>
+                  <Table.Td><TimeRange start={i.startsAt} end={i.endsAt} /></Table.Td>
+                  <Table.Td>{i.participants.map((p) => `${p.name} (${p.organisationName}, ${p.country})`).join('; ')}</Table.Td>
+                  <Table.Td>{i.interpreter ?? ''}</Table.Td>
+                  <Table.Td><Text size="xs">{i.videoUrl ?? ''}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

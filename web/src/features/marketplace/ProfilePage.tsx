@@ -1,0 +1,142 @@
+// One profile: texts with language fallback, facts, contacts as the viewer may see them,
+// the expression-of-interest form, owner actions and moderation actions.
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { get, post } from '../../app/api.ts';
+import { Page, ErrorAlert, Loading } from '../../app/ui.tsx';
+import { DateTime, MlText, useLang } from '../../app/display.tsx';
+import { useMe } from '../../app/session.tsx';
+import { mlText, type Ml } from '@shared/languages.ts';
+import { StatusBadge, TypeBadge, type Contact, type Org } from './common.tsx';
+
+type Profile = {
+  id: string; type: string; status: string; title: Ml; summary: Ml; description: Ml; partnerRole: Ml; advantages: Ml; technicalSpecification: Ml; iprNotes: Ml;
+  technologyKeywords: string[]; marketKeywords: string[]; areas: string[]; partnershipTypes: string[]; partnerTypesSought: string[]; targetCountries: string[];
+  developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null; callDeadline: string | null; eoiDeadline: string | null;
+  publishedAt: string | null; expiresAt: string | null; extensionCount: number; reviewPending: boolean; country: string;
+  organisation: Org | null; contacts: Contact[]; attachments: { id: string; name: string; url: string; size: number }[];
+  moderatorComment: string | null; rejectionReason: string | null; holdReason: string | null;
+  canEdit: boolean; isOwn: boolean; canModerate: boolean; canExpressInterest: boolean; myInterest: { id: string; status: string } | null;
+};
+
+export function ContactList({ contacts }: { contacts: Contact[] }) {
+  const lang = useLang();
+  return (
+    <Stack gap={4} data-testid="contacts">
+      {contacts.map((c) => (
+        <Text key={c.id} size="sm"><b>{c.name}</b>{mlText(c.position, lang) && `, ${mlText(c.position, lang)}`}{c.email && <> · <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor></>}{c.phone && ` · ${c.phone}`}</Text>
+      ))}
+    </Stack>
+  );
+}
+
+function Section({ label, value }: { label: string; value: Ml }) {
+  if (!value || !Object.values(value).some(Boolean)) return null;
+  return <Stack gap={2}><Title order={3} size="h5">{label}</Title><MlText value={value} style={{ whiteSpace: 'pre-wrap' }} /></Stack>;
+}
+
+function InterestForm({ id, onSent }: { id: string; onSent: () => void }) {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={2} size="h4">{t('market:interests.send')}</Title>
+        <ErrorAlert error={error} />
+        <Textarea label={t('market:interests.message')} autosize minRows={3} maxLength={4000} value={message} onChange={(e) => setMessage(e.currentTarget.value)} data-testid="interest-message" />
+        <Group><Button data-testid="send-interest" loading={busy} disabled={!message.trim()} onClick={async () => {
+          setBusy(true); setError(null);
+          try { await post(`/api/profiles/${id}/interests`, { message }); onSent(); } catch (e) { setError(e); } finally { setBusy(false); }
+        }}>{t('market:interests.sendButton')}</Button></Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Moderation({ p, refresh }: { p: Profile; refresh: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const act = async (action: string, body: unknown) => { setError(null); try { await post(`/api/moderation/profiles/${p.id}/${action}`, body); await refresh(); } catch (e) { setError(e); } };
+  const pending = p.status === 'submitted' || p.reviewPending;
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={2} size="h4">{t('market:moderation.title')}</Title>
+        <ErrorAlert error={error} />
+        <Textarea label={t('market:moderation.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
+        <Group>
+          {pending && <Button color="teal" onClick={() => act('approve', comment ? { comment } : {})}>{t('market:moderation.approve')}</Button>}
+          {pending && <Button color="orange" disabled={!comment.trim()} onClick={() => act('return', { comment })}>{t('market:moderation.return')}</Button>}
+          {pending && <Button color="red" disabled={!comment.trim()} onClick={() => act('reject', { reason: comment })}>{t('market:moderation.reject')}</Button>}
+          {p.status === 'published' && <Button variant="light" color="orange" disabled={!comment.trim()} onClick={() => act('hold', { reason: comment })}>{t('market:moderation.hold')}</Button>}
+          {p.status === 'on_hold' && <Button variant="light" onClick={() => act('resume', undefined)}>{t('market:moderation.resume')}</Button>}
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function ProfilePage() {
+  const { id } = useParams();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { me } = useMe();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const q = useQuery({ queryKey: ['profile', id], queryFn: () => get<Profile>(`/api/profiles/${id}`) });
+  const refresh = () => qc.invalidateQueries({ queryKey: ['profile', id] });
+  if (q.isLoading) return <Loading />;
+  if (q.error || !q.data) return <Page title={t('market:profile')}><ErrorAlert error={q.error} /></Page>;
+  const p = q.data;
+  const owner = async (action: string) => { setError(null); try { await post(`/api/profiles/${p.id}/${action}`); await refresh(); } catch (e) { setError(e); } };
+  return (
+    <Page title={mlText(p.title, lang)} description={<Group gap="xs"><TypeBadge type={p.type} /><Text size="sm">{t(`market:type.${p.type}`)}</Text><StatusBadge status={p.status} />{p.reviewPending && <Badge color="blue" variant="light">{t('market:reviewPending')}</Badge>}</Group>}
+      actions={p.canEdit && <Group>
+        <Button variant="light" onClick={() => navigate(`/marketplace/profiles/${p.id}/edit`)}>{t('market:edit')}</Button>
+        {['draft', 'returned'].includes(p.status) && <Button onClick={() => owner('submit')} data-testid="submit-profile">{t('market:submit')}</Button>}
+        {['published', 'expired'].includes(p.status) && p.extensionCount < 1 && <Button variant="light" onClick={() => owner('extend')}>{t('market:extend')}</Button>}
+        {p.status !== 'archived' && <Button variant="subtle" color="gray" onClick={() => owner('archive')}>{t('market:archive')}</Button>}
+      </Group>}>
+      <ErrorAlert error={error} />
+      {p.moderatorComment && p.status === 'returned' && <Alert color="orange" title={t('market:returnedWith')}>{p.moderatorComment}</Alert>}
+      {p.rejectionReason && p.status === 'rejected' && <Alert color="red" title={t('market:rejectedWith')}>{p.rejectionReason}</Alert>}
+      {p.holdReason && p.status === 'on_hold' && <Alert color="orange" title={t('market:heldWith')}>{p.holdReason}</Alert>}
+      <MlText fw={500} value={p.summary} />
+      <Section label={t('market:field.description')} value={p.description} />
+      <Section label={t('market:field.advantages')} value={p.advantages} />
+      <Section label={t('market:field.technicalSpecification')} value={p.technicalSpecification} />
+      <Section label={t('market:field.partnerRole')} value={p.partnerRole} />
+      <Section label={t('market:field.iprNotes')} value={p.iprNotes} />
+      <Table variant="vertical" withTableBorder maw={720}>
+        <Table.Tbody>
+          <Table.Tr><Table.Th>{t('market:field.organisation')}</Table.Th><Table.Td data-testid="profile-organisation">{p.organisation
+            ? <Anchor component={Link} to={`/directory/organisations/${p.organisation.id}`}>{mlText(p.organisation.name, lang)}</Anchor> : t('market:anonymousOrg')} ({p.country})</Table.Td></Table.Tr>
+          <Table.Tr><Table.Th>{t('market:field.partnershipTypes')}</Table.Th><Table.Td>{p.partnershipTypes.map((x) => t(`market:partnership.${x}`)).join(', ')}</Table.Td></Table.Tr>
+          {p.developmentStage && <Table.Tr><Table.Th>{t('market:field.developmentStage')}</Table.Th><Table.Td>{t(`market:stage.${p.developmentStage}`)}</Table.Td></Table.Tr>}
+          {p.trl && <Table.Tr><Table.Th>TRL</Table.Th><Table.Td>{p.trl}</Table.Td></Table.Tr>}
+          {p.iprStatus && <Table.Tr><Table.Th>{t('market:field.iprStatus')}</Table.Th><Table.Td>{t(`market:ipr.${p.iprStatus}`)}</Table.Td></Table.Tr>}
+          {(p.technologyKeywords.length + p.marketKeywords.length) > 0 && <Table.Tr><Table.Th>{t('market:field.keywords')}</Table.Th><Table.Td>{[...p.technologyKeywords, ...p.marketKeywords].join(', ')}</Table.Td></Table.Tr>}
+          {p.partnerTypesSought.length > 0 && <Table.Tr><Table.Th>{t('market:field.partnerTypesSought')}</Table.Th><Table.Td>{p.partnerTypesSought.map((x) => t(`market:orgType.${x}`)).join(', ')}</Table.Td></Table.Tr>}
+          {p.targetCountries.length > 0 && <Table.Tr><Table.Th>{t('market:field.targetCountries')}</Table.Th><Table.Td>{p.targetCountries.join(', ')}</Table.Td></Table.Tr>}
+          {p.programme && <Table.Tr><Table.Th>{t('market:field.programme')}</Table.Th><Table.Td>{p.programme}</Table.Td></Table.Tr>}
+          {p.callDeadline && <Table.Tr><Table.Th>{t('market:field.callDeadline')}</Table.Th><Table.Td><DateTime value={p.callDeadline} /></Table.Td></Table.Tr>}
+          {p.publishedAt && <Table.Tr><Table.Th>{t('market:field.publishedAt')}</Table.Th><Table.Td><DateTime value={p.publishedAt} /></Table.Td></Table.Tr>}
+          {p.expiresAt && <Table.Tr><Table.Th>{t('market:field.expiresAt')}</Table.Th><Table.Td><DateTime value={p.expiresAt} /></Table.Td></Table.Tr>}
+        </Table.Tbody>
+      </Table>
+      {p.attachments.length > 0 && <Stack gap={2}>{p.attachments.map((a) => <Anchor key={a.id} href={a.url}>{a.name}</Anchor>)}</Stack>}
+      {p.contacts.length > 0 && <><Title order={2} size="h4">{t('market:contacts')}</Title><ContactList contacts={p.contacts} /></>}
+      {p.myInterest && <Alert color="blue">{t('market:interests.yours', { status: t(`market:interests.status.${p.myInterest.status}`) })} <Anchor component={Link} to={`/marketplace/interests/${p.myInterest.id}`}>{t('market:interests.open')}</Anchor></Alert>}
+      {p.canExpressInterest && <InterestForm id={p.id} onSent={() => void refresh()} />}
+      {!me && p.status === 'published' && <Text size="sm"><Anchor component={Link} to="/login">{t('common:login')}</Anchor> — {t('market:loginToExpress')}</Text>}
+      {p.canModerate && <Moderation p={p} refresh={refresh} />}
+    </Page>
+  );
+}

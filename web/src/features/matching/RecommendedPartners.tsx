@@ -1,0 +1,96 @@
+// "Recommended partners" for one profile or for a whole organisation, with the reasons in the
+// viewer's language and the actions: express interest (the marketplace's EoI API), not relevant,
+// already in contact. Reusable: the profile page and the organisation dashboard embed it.
+import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { get, post } from '../../app/api.ts';
+import { MlText, useLang } from '../../app/display.tsx';
+import { ErrorAlert, Loading } from '../../app/ui.tsx';
+import { useMe } from '../../app/session.tsx';
+import { countryName, type Recommendation, type Recommendations } from './types.ts';
+
+type Props = {
+  /** Recommendations for this profile… */
+  profileId?: string;
+  /** …or, without profileId, for all profiles of this organisation. With profileId: the profile's organisation (enables actions for its members). */
+  organisationId?: string;
+  top?: number;
+};
+
+export function RecommendedPartners({ profileId, organisationId, top = 10 }: Props) {
+  const { t } = useTranslation();
+  const { me } = useMe();
+  const lang = useLang();
+  const url = profileId ? `/api/profiles/${profileId}/recommendations` : `/api/organisations/${organisationId}/recommendations`;
+  const q = useQuery({ queryKey: ['matching', 'recommendations', url, top, lang], queryFn: () => get<Recommendations>(url, { top }) });
+  const member = !!organisationId && !!me?.organisations.some((o) => o.id === organisationId);
+  if (q.isLoading) return <Loading />;
+  if (q.error) return <ErrorAlert error={q.error} />;
+  const data = q.data!;
+  if (!data.indexed) return <Alert color="gray">{t('matching:ui.not_published')}</Alert>;
+  if (!data.items.length) return <Text c="dimmed">{t('matching:ui.none')}</Text>;
+  return (
+    <Stack gap="sm" data-testid="recommended-partners">
+      {data.items.map((r) => <RecommendationCard key={r.profileId} r={r} ownOrganisationId={member ? organisationId! : null} lang={lang} />)}
+    </Stack>
+  );
+}
+
+function RecommendationCard({ r, ownOrganisationId, lang }: { r: Recommendation; ownOrganisationId: string | null; lang: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [interestOpen, setInterestOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const refresh = () => qc.invalidateQueries({ queryKey: ['matching'] });
+  const feedback = useMutation({
+    mutationFn: (kind: 'not_relevant' | 'in_contact') => post('/api/matching/feedback', { organisationId: ownOrganisationId, profileId: r.forProfileId, candidateProfileId: r.profileId, kind }),
+    onSuccess: () => { notifications.show({ message: t('matching:ui.feedback_saved') }); void refresh(); },
+  });
+  const interest = useMutation({
+    mutationFn: () => post(`/api/profiles/${r.profileId}/interests`, { message: message.trim() || t('matching:ui.interest_default'), organisationId: ownOrganisationId }),
+    onSuccess: () => { setInterestOpen(false); notifications.show({ message: t('matching:ui.interest_sent') }); void refresh(); },
+  });
+  return (
+    <Card withBorder padding="md" data-testid="recommendation">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={4}>
+          <Text fw={600} component={Link} to={`/marketplace/profiles/${r.profileId}`}><MlText value={r.title} /></Text>
+          <Group gap="xs">
+            <Badge variant="light">{r.type}</Badge>
+            <Text size="sm" c="dimmed">{t(`matching:ui.types.${r.type}`)} · {countryName(r.country, lang)}</Text>
+            {r.organisation ? <Text size="sm"><MlText value={r.organisation.name} /></Text> : <Badge color="gray" variant="outline">{t('matching:ui.anonymous')}</Badge>}
+          </Group>
+        </Stack>
+        <Badge size="lg" color="teal" variant="light">{t('matching:ui.score', { score: r.score })}</Badge>
+      </Group>
+      <Text size="sm" mt="xs" lineClamp={2}><MlText value={r.summary} /></Text>
+      {r.reasons.length > 0 && (
+        <Stack gap={2} mt="xs" component="ul" style={{ paddingInlineStart: 18, margin: 0 }}>
+          {r.reasons.map((x, i) => <Text key={i} size="sm" component="li">{x.text}</Text>)}
+        </Stack>
+      )}
+      {ownOrganisationId && (
+        <Group gap="xs" mt="sm">
+          <Button size="xs" onClick={() => setInterestOpen(true)}>{t('matching:ui.actions.express_interest')}</Button>
+          <Button size="xs" variant="default" loading={feedback.isPending && feedback.variables === 'not_relevant'} onClick={() => feedback.mutate('not_relevant')}>{t('matching:ui.actions.not_relevant')}</Button>
+          <Button size="xs" variant="default" loading={feedback.isPending && feedback.variables === 'in_contact'} onClick={() => feedback.mutate('in_contact')}>{t('matching:ui.actions.in_contact')}</Button>
+        </Group>
+      )}
+      {feedback.error && <ErrorAlert error={feedback.error} />}
+      <Modal opened={interestOpen} onClose={() => setInterestOpen(false)} title={t('matching:ui.actions.express_interest')}>
+        <Stack>
+          <Textarea label={t('matching:ui.interest_message')} placeholder={t('matching:ui.interest_default')} autosize minRows={4} value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
+          {interest.error && <ErrorAlert error={interest.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setInterestOpen(false)}>{t('matching:ui.actions.cancel')}</Button>
+            <Button loading={interest.isPending} onClick={() => interest.mutate()}>{t('matching:ui.actions.send')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}

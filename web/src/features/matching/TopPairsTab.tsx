@@ -1,0 +1,79 @@
+// Organisers: the strongest cross-border pairs not yet in contact, with "introduce".
+import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { get, post } from '../../app/api.ts';
+import { MlText, useLang } from '../../app/display.tsx';
+import { ErrorAlert, Loading } from '../../app/ui.tsx';
+import { countryName, type Pair, type Recommendation } from './types.ts';
+
+const PAGE = 20;
+
+export function TopPairsTab() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [offset, setOffset] = useState(0);
+  const q = useQuery({ queryKey: ['matching', 'top-pairs', offset, lang], queryFn: () => get<{ total: number; items: Pair[] }>('/api/matching/top-pairs', { limit: PAGE, offset }) });
+  if (q.isLoading) return <Loading />;
+  if (q.error) return <ErrorAlert error={q.error} />;
+  const d = q.data!;
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Text fw={600}>{t('matching:ui.pairs.title')}</Text>
+        <Text c="dimmed" size="sm">{t('matching:ui.pairs.total', { count: d.total })}</Text>
+      </Group>
+      {!d.items.length && <Text c="dimmed">{t('matching:ui.pairs.empty')}</Text>}
+      {d.items.map((p) => <PairCard key={`${p.a.profileId}|${p.b.profileId}`} p={p} lang={lang} />)}
+      <Group>
+        <Button variant="default" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>{t('matching:ui.pairs.prev')}</Button>
+        <Button variant="default" disabled={offset + PAGE >= d.total} onClick={() => setOffset(offset + PAGE)}>{t('matching:ui.pairs.next')}</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Side({ r, lang }: { r: Recommendation; lang: string }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} style={{ flex: 1 }}>
+      <Text fw={600} component={Link} to={`/marketplace/profiles/${r.profileId}`}><MlText value={r.title} /></Text>
+      <Text size="sm" c="dimmed">{r.type} · {countryName(r.country, lang)}{r.organisation ? ' · ' : ''}{r.organisation && <MlText value={r.organisation.name} />}{r.anonymous ? ` · ${t('matching:ui.anonymous')}` : ''}</Text>
+    </Stack>
+  );
+}
+
+function PairCard({ p, lang }: { p: Pair; lang: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [message, setMessage] = useState('');
+  const m = useMutation({
+    mutationFn: () => post('/api/matching/introductions', { profileAId: p.a.profileId, profileBId: p.b.profileId, message }),
+    onSuccess: () => { setOpen(false); notifications.show({ message: t('matching:ui.pairs.intro_sent') }); void qc.invalidateQueries({ queryKey: ['matching', 'top-pairs'] }); },
+  });
+  return (
+    <Card withBorder data-testid="top-pair">
+      <Group align="flex-start" wrap="nowrap">
+        <Side r={p.a} lang={lang} />
+        <Badge color="teal" variant="light">{t('matching:ui.score', { score: p.score })}</Badge>
+        <Side r={p.b} lang={lang} />
+      </Group>
+      {p.reasons.length > 0 && <Text size="sm" mt="xs">{p.reasons.map((r) => r.text).join(' · ')}</Text>}
+      <Group mt="xs"><Button size="xs" onClick={() => setOpen(true)}>{t('matching:ui.pairs.introduce')}</Button></Group>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('matching:ui.pairs.introduce')}>
+        <Stack>
+          <Textarea label={t('matching:ui.pairs.intro_message')} autosize minRows={3} value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
+          {m.error && <ErrorAlert error={m.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)}>{t('matching:ui.actions.cancel')}</Button>
+            <Button loading={m.isPending} onClick={() => m.mutate()}>{t('matching:ui.actions.send')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
