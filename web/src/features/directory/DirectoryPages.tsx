@@ -4,6 +4,7 @@ import { Anchor, Avatar, Badge, Button, FileInput, Group, Paper, Select, SimpleG
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecommendedPartners } from '../matching/RecommendedPartners.tsx';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { api, get, patch, post, put, fieldErrors } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
@@ -120,6 +121,10 @@ export function OrganisationPage() {
       <Stack gap={4}>{profiles.data?.map((p) => (
         <Group key={p.id} gap="xs"><TypeBadge type={p.type} /><Anchor component={Link} to={`/marketplace/profiles/${p.id}`}><MlText span value={p.title} /></Anchor>{p.status !== 'published' && <StatusBadge status={p.status} />}</Group>
       ))}</Stack>
+      {(hasRole(me, 'organiser', 'admin') || me?.organisations.some((x) => x.id === o.id)) && <>
+        <Title order={2} size="h4">{t('matching:ui.recommended')}</Title>
+        <RecommendedPartners organisationId={o.id} />
+      </>}
     </Page>
   );
 }

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { get, post } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
 import { DateTime, MlText, useLang } from '../../app/display.tsx';
-import { mlText, type Ml } from '@shared/languages.ts';
+import { mlText, type Lang, type Ml } from '@shared/languages.ts';
 import { PROFILE_TYPES, StatusBadge, TypeBadge, type Contact, type Org } from './common.tsx';
 import { ContactList } from './ProfilePage.tsx';
 
@@ -96,12 +96,20 @@ export function ModerationPage() {
 type Interest = { id: string; profileId: string; profileTitle: Ml; status: string; direction: string; message: string; createdAt: string; messages: number; fromOrganisation: Org; profileOrganisation: Org | null };
 type Notice = { id: string; kind: string; data: Record<string, unknown>; link: string | null; createdAt: string; readAt: string | null };
 
+/** Params of a notice: multilingual values are shown in the viewer's language, plain ones as stored. */
+function noticeParams(data: Record<string, unknown>, lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data)) out[k] = v && typeof v === 'object' ? mlText(v as Ml, lang) : String(v ?? '');
+  return out;
+}
+
 export function InterestsPage() {
   const { t } = useTranslation();
   const lang = useLang();
   const qc = useQueryClient();
   const list = useQuery({ queryKey: ['interests'], queryFn: () => get<Interest[]>('/api/interests') });
   const inbox = useQuery({ queryKey: ['inbox'], queryFn: () => get<{ unread: number; items: Notice[] }>('/api/inbox') });
+  const noticeText = (n: Notice) => t(`market:inbox.kind.${n.kind}`, noticeParams(n.data, lang));
   return (
     <RequireAuth>
       <Page title={t('market:interests.title')}>
@@ -109,7 +117,7 @@ export function InterestsPage() {
           <Button size="xs" variant="subtle" onClick={async () => { await post('/api/inbox/read-all'); await qc.invalidateQueries({ queryKey: ['inbox'] }); }}>{t('market:inbox.readAll')}</Button></Group>
         <Stack gap={4}>{inbox.data?.items.slice(0, 20).map((n) => (
           <Text key={n.id} size="sm" fw={n.readAt ? 400 : 700}>
-            <DateTime value={n.createdAt} /> · {n.link ? <Anchor component={Link} to={n.link} onClick={() => void post(`/api/inbox/${n.id}/read`)}>{t(`market:inbox.kind.${n.kind}`, { title: mlText(n.data.title as Ml, lang) })}</Anchor> : t(`market:inbox.kind.${n.kind}`, { title: mlText(n.data.title as Ml, lang) })}
+            <DateTime value={n.createdAt} /> · {n.link ? <Anchor component={Link} to={n.link} onClick={() => void post(`/api/inbox/${n.id}/read`)}>{noticeText(n)}</Anchor> : noticeText(n)}
           </Text>
         ))}</Stack>
         <Title order={2} size="h4">{t('market:interests.list')}</Title>

@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textare
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RecommendedPartners } from '../matching/RecommendedPartners.tsx';
 import { Link, useNavigate, useParams } from 'react-router';
 import { get, post } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading } from '../../app/ui.tsx';
@@ -137,6 +138,10 @@ export function ProfilePage() {
       {p.canExpressInterest && <InterestForm id={p.id} onSent={() => void refresh()} />}
       {!me && p.status === 'published' && <Text size="sm"><Anchor component={Link} to="/login">{t('common:login')}</Anchor> — {t('market:loginToExpress')}</Text>}
       {p.canModerate && <Moderation p={p} refresh={refresh} />}
+      {p.status === 'published' && (p.canEdit || p.canModerate) && <>
+        <Title order={2} size="h4">{t('matching:ui.recommended')}</Title>
+        <RecommendedPartners profileId={p.id} organisationId={p.organisation?.id} />
+      </>}
     </Page>
   );
 }
