@@ -63,7 +63,7 @@ export function ManagePage() {
   if (!e) return error ? <ErrorAlert error={error} /> : <Loading />;
   return (
     <RequireAuth roles={['organiser', 'admin']}>
-      <Page title={ml(e.title)}>
+      <Page title={ml(e.title)} actions={<Button onClick={() => navigate(`/events/${e.slug}/schedule`)}>{t('scheduling:scheduleAll')}</Button>}>
         <EventTabs event={e} />
         <Tabs defaultValue="registrations" keepMounted={false}>
           <Tabs.List className="no-print">
