@@ -118,9 +118,10 @@ export async function seedBase(deps: Deps): Promise<string[]> {
   return (await once(deps, taxonomyStep)) ? [taxonomyStep.key] : [];
 }
 
-export async function seedDemo(deps: Deps): Promise<string[]> {
+/** Loads the demo exchange. `extras: false` stops after organisations, users and the 2021 event (tests that build their own marketplace). */
+export async function seedDemo(deps: Deps, o: { extras?: boolean } = {}): Promise<string[]> {
   const ran: string[] = [];
-  for (const step of [taxonomyStep, organisationsStep, usersStep, event2021Step, ...extraDemoSteps]) {
+  for (const step of [taxonomyStep, organisationsStep, usersStep, event2021Step, ...(o.extras === false ? [] : extraDemoSteps)]) {
     if (await once(deps, step)) ran.push(step.key);
   }
   return ran;

@@ -17,7 +17,8 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function createTestApp(o: { env?: Record<string, string>; demo?: boolean; start?: string } = {}): Promise<TestApp> {
+/** `demo: true` loads the whole demo exchange; `demo: 'base'` only its organisations, users and the 2021 event. */
+export async function createTestApp(o: { env?: Record<string, string>; demo?: boolean | 'base'; start?: string } = {}): Promise<TestApp> {
   const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false', PUBLIC_URL: 'http://synergy.test', ...o.env });
   const database = await createTestDatabase();
   const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
@@ -25,7 +26,7 @@ export async function createTestApp(o: { env?: Record<string, string>; demo?: bo
   const deps: Deps = { database, db: database.db, clock, config, jobs, log: pino({ level: 'silent' }) };
   registerJobs(deps);
   await seedBase(deps);
-  if (o.demo) await seedDemo(deps);
+  if (o.demo) await seedDemo(deps, { extras: o.demo !== 'base' });
   const app = await buildApp(deps);
   await app.ready();
   return {

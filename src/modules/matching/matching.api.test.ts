@@ -11,7 +11,7 @@ let t: TestApp;
 let c: Awaited<ReturnType<typeof roleClients>>;
 let s: Scenario;
 before(async () => {
-  t = await createTestApp({ demo: true });
+  t = await createTestApp({ demo: 'base' }) // the tests build their own marketplace;
   c = await roleClients(t);
   s = await matchingScenario(t, c);
 });
