@@ -25,6 +25,8 @@ export interface AnnealOptions {
   focus: number;
   /** Share of target slots chosen next to another meeting of one of the participants. */
   nearRate: number;
+  /** Share of moves that close a participant's gap by shifting a whole run of their meetings (a Kempe chain each). */
+  shiftRate?: number;
 }
 
 const MAX_CHAIN = 60;
@@ -87,6 +89,52 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
     return chain.length > 0;
   };
 
+  // Compound gap-closing move: p's meetings on one side of one of p's gaps shift by the gap's length, one Kempe swap
+  // per meeting (nearest the gap first, so p is always free where its meeting goes). Single swaps rarely get there
+  // because every intermediate step keeps the break. `applied` records each swap for undoing in reverse order.
+  const applied: number[][] = [];
+  const busy: number[] = [];
+  const applyChain = (a: number, b: number) => {
+    const rec: number[] = [];
+    for (const x of chain) rec.push(x, st.slotOf[x]);
+    for (const x of chain) st.remove(x);
+    for (let i = 0; i < rec.length; i += 2) st.place(rec[i], rec[i + 1] === a ? b : a);
+    applied.push(rec);
+  };
+  const undoApplied = () => {
+    for (let k = applied.length - 1; k >= 0; k--) {
+      const rec = applied[k];
+      for (let i = 0; i < rec.length; i += 2) st.remove(rec[i]);
+      for (let i = 0; i < rec.length; i += 2) st.place(rec[i], rec[i + 1]);
+    }
+    applied.length = 0;
+  };
+  const shiftRun = (p: number): boolean => {
+    applied.length = 0;
+    const pm = pb.partMeetings[p];
+    const c = st.slotOf[pm[rng.int(pm.length)]];
+    if (c < 0) return false;
+    const seg = pb.segOf[c];
+    busy.length = 0;
+    for (let t = pb.segStart[seg]; t < pb.segEnd[seg]; t++) if (st.occ[p * T + t] !== 0) busy.push(t);
+    let gaps = 0;
+    for (let k = 0; k + 1 < busy.length; k++) if (busy[k + 1] - busy[k] > 1) gaps++;
+    if (gaps === 0) return false;
+    let pick = rng.int(gaps), k = 0;
+    for (; k + 1 < busy.length; k++) if (busy[k + 1] - busy[k] > 1 && pick-- === 0) break;
+    const g = busy[k + 1] - busy[k] - 1;
+    const left = rng.next() < 0.5; // shift the run after the gap left, else the run before it right
+    for (let i = left ? k + 1 : k, n = 0; i >= 0 && i < busy.length && n < 8; n++) {
+      const s = busy[i];
+      if (n > 0 && Math.abs(s - busy[left ? i - 1 : i + 1]) !== 1) break; // end of the run
+      const m = st.occ[p * T + s] - 1;
+      if (pb.locked[m] >= 0 || !buildChain(m, s, left ? s - g : s + g)) { undoApplied(); return false; }
+      applyChain(s, left ? s - g : s + g);
+      i += left ? 1 : -1;
+    }
+    return applied.length > 0;
+  };
+
   const hasBreak = (m: number): boolean => {
     const ps = pb.mParts[m];
     for (let i = 0; i < ps.length; i++) if (st.breaks[ps[i]] > 0) return true;
@@ -144,6 +192,19 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
           st.remove(m);
           for (const c of evicted) st.place(c, t);
         }
+        continue;
+      }
+      if (o.shiftRate && !pb.anyInterp && rng.next() < o.shiftRate) {
+        const ps = pb.mParts[m];
+        let p = ps[rng.int(ps.length)];
+        for (let i = 0; i < ps.length && st.breaks[p] === 0; i++) p = ps[i];
+        if (st.breaks[p] === 0 || !shiftRun(p)) continue;
+        const delta = st.cost() - before;
+        if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
+          if (delta < 0 && betterThan(key(), bestKey)) { bestKey = key(); best = st.snapshot(); improved = true; }
+        } else undoApplied();
+        applied.length = 0;
+        if (done()) { st.restore(best); return iter; }
         continue;
       }
       const b = pickTarget(m, a);
