@@ -27,6 +27,10 @@ export interface AnnealOptions {
   nearRate: number;
   /** Share of moves that close a participant's gap by shifting a whole run of their meetings (a Kempe chain each). */
   shiftRate?: number;
+  /** Share of those shifts that move the run by one slot instead of the gap's length. */
+  shiftOneRate?: number;
+  /** Tries to balance a chain that overflows the tables with a component going the other way. */
+  balanceTries?: number;
 }
 
 const MAX_CHAIN = 60;
@@ -49,13 +53,11 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
   let roundsWithout = 0;
   const done = () => bestKey.unschedWeight <= o.targetUnsched + 1e-9 && bestKey.totalBreaks <= o.targetBreaks && bestKey.moved === 0;
 
-  /** Builds the Kempe chain of m between its slot a and slot b into `chain`; false if it cannot move. */
-  const buildChain = (m: number, a: number, b: number): boolean => {
-    stamp++;
-    chain.length = 0;
+  /** Adds the Kempe component of m (between slots a and b) to `chain`; false if it cannot move. */
+  const grow = (m: number, a: number, b: number): boolean => {
     chain.push(m);
     mark[m] = stamp;
-    for (let i = 0; i < chain.length; i++) {
+    for (let i = chain.length - 1; i < chain.length; i++) {
       const x = chain[i];
       const s = st.slotOf[x];
       const other = s === a ? b : a;
@@ -69,12 +71,29 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
         chain.push(y);
       }
     }
-    if (pb.tables !== Infinity) {
+    return true;
+  };
+
+  /** Builds the Kempe chain of m between its slot a and slot b into `chain`; false if it cannot move. When the
+   * tables of the receiving slot overflow, components of on-site meetings going the other way are added (a few
+   * tries): with tight tables most single chains are refused, and a balanced pair of chains is still valid. */
+  const buildChain = (m: number, a: number, b: number): boolean => {
+    stamp++;
+    chain.length = 0;
+    if (!grow(m, a, b)) return false;
+    if (pb.tables === Infinity) return true;
+    for (let tries = 0; ; tries++) {
       let na = 0, nb = 0;
       for (const x of chain) if (pb.onsite[x]) { if (st.slotOf[x] === a) na++; else nb++; }
-      if (st.onsiteAt[a] - na + nb > pb.tables || st.onsiteAt[b] - nb + na > pb.tables) return false;
+      const overA = st.onsiteAt[a] - na + nb > pb.tables, overB = st.onsiteAt[b] - nb + na > pb.tables;
+      if (!overA && !overB) return true;
+      if (tries >= (o.balanceTries ?? 0)) return false;
+      const src = overB ? b : a; // take a component out of the slot that would overflow
+      const list = st.atSlot[src];
+      const y = list[rng.int(list.length)];
+      if (mark[y] === stamp || !pb.onsite[y] || pb.locked[y] >= 0) continue;
+      if (!grow(y, a, b)) return false;
     }
-    return true;
   };
 
   /** All meetings of slots a and b change sides (a column swap): reorders whole agendas at once. */
@@ -122,7 +141,8 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
     if (gaps === 0) return false;
     let pick = rng.int(gaps), k = 0;
     for (; k + 1 < busy.length; k++) if (busy[k + 1] - busy[k] > 1 && pick-- === 0) break;
-    const g = busy[k + 1] - busy[k] - 1;
+    // Usually close the gap; sometimes shift by one slot only (shrinks a long gap, which the idle-slot slope rewards).
+    const g = rng.next() < (o.shiftOneRate ?? 0) ? 1 : busy[k + 1] - busy[k] - 1;
     const left = rng.next() < 0.5; // shift the run after the gap left, else the run before it right
     for (let i = left ? k + 1 : k, n = 0; i >= 0 && i < busy.length && n < 8; n++) {
       const s = busy[i];
