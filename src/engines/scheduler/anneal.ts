@@ -25,6 +25,12 @@ export interface AnnealOptions {
   focus: number;
   /** Share of target slots chosen next to another meeting of one of the participants. */
   nearRate: number;
+  /** Share of moves that close a participant's gap by shifting a whole run of their meetings (a Kempe chain each). */
+  shiftRate?: number;
+  /** Share of those shifts that move the run by one slot instead of the gap's length. */
+  shiftOneRate?: number;
+  /** Tries to balance a chain that overflows the tables with a component going the other way. */
+  balanceTries?: number;
 }
 
 const MAX_CHAIN = 60;
@@ -47,13 +53,11 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
   let roundsWithout = 0;
   const done = () => bestKey.unschedWeight <= o.targetUnsched + 1e-9 && bestKey.totalBreaks <= o.targetBreaks && bestKey.moved === 0;
 
-  /** Builds the Kempe chain of m between its slot a and slot b into `chain`; false if it cannot move. */
-  const buildChain = (m: number, a: number, b: number): boolean => {
-    stamp++;
-    chain.length = 0;
+  /** Adds the Kempe component of m (between slots a and b) to `chain`; false if it cannot move. */
+  const grow = (m: number, a: number, b: number): boolean => {
     chain.push(m);
     mark[m] = stamp;
-    for (let i = 0; i < chain.length; i++) {
+    for (let i = chain.length - 1; i < chain.length; i++) {
       const x = chain[i];
       const s = st.slotOf[x];
       const other = s === a ? b : a;
@@ -67,12 +71,29 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
         chain.push(y);
       }
     }
-    if (pb.tables !== Infinity) {
+    return true;
+  };
+
+  /** Builds the Kempe chain of m between its slot a and slot b into `chain`; false if it cannot move. When the
+   * tables of the receiving slot overflow, components of on-site meetings going the other way are added (a few
+   * tries): with tight tables most single chains are refused, and a balanced pair of chains is still valid. */
+  const buildChain = (m: number, a: number, b: number): boolean => {
+    stamp++;
+    chain.length = 0;
+    if (!grow(m, a, b)) return false;
+    if (pb.tables === Infinity) return true;
+    for (let tries = 0; ; tries++) {
       let na = 0, nb = 0;
       for (const x of chain) if (pb.onsite[x]) { if (st.slotOf[x] === a) na++; else nb++; }
-      if (st.onsiteAt[a] - na + nb > pb.tables || st.onsiteAt[b] - nb + na > pb.tables) return false;
+      const overA = st.onsiteAt[a] - na + nb > pb.tables, overB = st.onsiteAt[b] - nb + na > pb.tables;
+      if (!overA && !overB) return true;
+      if (tries >= (o.balanceTries ?? 0)) return false;
+      const src = overB ? b : a; // take a component out of the slot that would overflow
+      const list = st.atSlot[src];
+      const y = list[rng.int(list.length)];
+      if (mark[y] === stamp || !pb.onsite[y] || pb.locked[y] >= 0) continue;
+      if (!grow(y, a, b)) return false;
     }
-    return true;
   };
 
   /** All meetings of slots a and b change sides (a column swap): reorders whole agendas at once. */
@@ -85,6 +106,53 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
       if (!pb.allowedMask[x * T + (st.slotOf[x] === a ? b : a)]) return false;
     }
     return chain.length > 0;
+  };
+
+  // Compound gap-closing move: p's meetings on one side of one of p's gaps shift by the gap's length, one Kempe swap
+  // per meeting (nearest the gap first, so p is always free where its meeting goes). Single swaps rarely get there
+  // because every intermediate step keeps the break. `applied` records each swap for undoing in reverse order.
+  const applied: number[][] = [];
+  const busy: number[] = [];
+  const applyChain = (a: number, b: number) => {
+    const rec: number[] = [];
+    for (const x of chain) rec.push(x, st.slotOf[x]);
+    for (const x of chain) st.remove(x);
+    for (let i = 0; i < rec.length; i += 2) st.place(rec[i], rec[i + 1] === a ? b : a);
+    applied.push(rec);
+  };
+  const undoApplied = () => {
+    for (let k = applied.length - 1; k >= 0; k--) {
+      const rec = applied[k];
+      for (let i = 0; i < rec.length; i += 2) st.remove(rec[i]);
+      for (let i = 0; i < rec.length; i += 2) st.place(rec[i], rec[i + 1]);
+    }
+    applied.length = 0;
+  };
+  const shiftRun = (p: number): boolean => {
+    applied.length = 0;
+    const pm = pb.partMeetings[p];
+    const c = st.slotOf[pm[rng.int(pm.length)]];
+    if (c < 0) return false;
+    const seg = pb.segOf[c];
+    busy.length = 0;
+    for (let t = pb.segStart[seg]; t < pb.segEnd[seg]; t++) if (st.occ[p * T + t] !== 0) busy.push(t);
+    let gaps = 0;
+    for (let k = 0; k + 1 < busy.length; k++) if (busy[k + 1] - busy[k] > 1) gaps++;
+    if (gaps === 0) return false;
+    let pick = rng.int(gaps), k = 0;
+    for (; k + 1 < busy.length; k++) if (busy[k + 1] - busy[k] > 1 && pick-- === 0) break;
+    // Usually close the gap; sometimes shift by one slot only (shrinks a long gap, which the idle-slot slope rewards).
+    const g = rng.next() < (o.shiftOneRate ?? 0) ? 1 : busy[k + 1] - busy[k] - 1;
+    const left = rng.next() < 0.5; // shift the run after the gap left, else the run before it right
+    for (let i = left ? k + 1 : k, n = 0; i >= 0 && i < busy.length && n < 8; n++) {
+      const s = busy[i];
+      if (n > 0 && Math.abs(s - busy[left ? i - 1 : i + 1]) !== 1) break; // end of the run
+      const m = st.occ[p * T + s] - 1;
+      if (pb.locked[m] >= 0 || !buildChain(m, s, left ? s - g : s + g)) { undoApplied(); return false; }
+      applyChain(s, left ? s - g : s + g);
+      i += left ? 1 : -1;
+    }
+    return applied.length > 0;
   };
 
   const hasBreak = (m: number): boolean => {
@@ -144,6 +212,19 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
           st.remove(m);
           for (const c of evicted) st.place(c, t);
         }
+        continue;
+      }
+      if (o.shiftRate && !pb.anyInterp && rng.next() < o.shiftRate) {
+        const ps = pb.mParts[m];
+        let p = ps[rng.int(ps.length)];
+        for (let i = 0; i < ps.length && st.breaks[p] === 0; i++) p = ps[i];
+        if (st.breaks[p] === 0 || !shiftRun(p)) continue;
+        const delta = st.cost() - before;
+        if (delta <= 0 || rng.next() < Math.exp(-delta / temp)) {
+          if (delta < 0 && betterThan(key(), bestKey)) { bestKey = key(); best = st.snapshot(); improved = true; }
+        } else undoApplied();
+        applied.length = 0;
+        if (done()) { st.restore(best); return iter; }
         continue;
       }
       const b = pickTarget(m, a);

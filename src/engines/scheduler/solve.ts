@@ -58,8 +58,8 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   const ctl2: PhaseControl = { deadline: lpLater ? deadline - budget * 0.15 : deadline, maxIterations: maxIter - iterations, tick: () => { report('improve'); return true; } };
   // Tuned on the forum instances (bench/scheduling): long rounds, low temperatures, a slope on idle slots.
   const roundIterations = Math.max(env('SA_ROUND', 400000), 20 * pb.M);
-  iterations += anneal(st, rng, { roundIterations, t0: env('SA_T0', 0.6), t1: env('SA_T1', 0.02), patienceRounds: env('SA_PAT', 8),
-    slotSwapRate: env('SA_SW', 0.02), restoreEvery: env('SA_RE', 1), focus: env('SA_FOCUS', 0.9), nearRate: env('SA_NEAR', 0.7), targetUnsched, targetBreaks: lbNow }, ctl2);
+  iterations += anneal(st, rng, { roundIterations, t0: env('SA_T0', 0.6), t1: env('SA_T1', 0.1), patienceRounds: env('SA_PAT', 8),
+    slotSwapRate: env('SA_SW', 0.02), restoreEvery: env('SA_RE', 1), focus: env('SA_FOCUS', 0.9), nearRate: env('SA_NEAR', 0.7), shiftRate: env('SA_SHIFT', 0.3), shiftOneRate: env('SA_SHIFT1', 0), balanceTries: env('SA_BAL', 3), targetUnsched, targetBreaks: lbNow }, ctl2);
   if (lpLater) ub = await upperBound(pb, { lp: true, lpTimeSeconds, skipLpIfReached: totalWeight - st.unschedWeight });
   report('done', true);
 
