@@ -52,7 +52,8 @@ test('publish in Russian, find as another user, express interest, accept, see co
   await other.getByTestId('search-input').fill('гидравлический насос');
   await other.getByRole('button', { name: 'Найти' }).click();
   const card = other.getByTestId('profile-card').filter({ hasText: 'гидравлических насосов' });
-  await card.waitFor();
+  // The unfiltered list may show the card first; the search result arrives with highlighted matches.
+  await card.locator('mark').first().waitFor();
   assert.equal(await card.locator('mark').count() > 0, true, 'matches are highlighted');
   await card.getByRole('link').first().click();
   await other.getByTestId('interest-message').waitFor();
