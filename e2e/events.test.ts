@@ -59,7 +59,7 @@ test('a Russian and a Chinese participant register, meet in a chosen slot and se
   await dialog.getByText('15:00–15:30 长春').first().waitFor();
   await dialog.getByRole('radio').first().check();
   await dialog.getByRole('button', { name: '接受并预约此时段' }).click();
-  await zh.getByTestId('meetings-active').getByText('已安排').waitFor();
+  await zh.getByTestId('meetings-active').getByTestId('meeting-card').getByText('已安排', { exact: true }).waitFor();
 
   // Both agendas show the meeting at local times (10:00 Minsk = 15:00 Changchun) with the same video room.
   await ru.goto(`${server.url}${EVENT}/agenda`);
