@@ -32,8 +32,9 @@ export type Notice = {
 
 export async function notify(tx: Tx, deps: Pick<Deps, 'clock' | 'config' | 'log'>, n: Notice): Promise<void> {
   if (!n.userIds.length) return;
-  const rows = await tx.select({ id: users.id, email: users.email, lang: users.lang, timezone: users.timezone }).from(users).where(inArray(users.id, [...new Set(n.userIds)]));
+  const rows = await tx.select({ id: users.id, email: users.email, lang: users.lang, timezone: users.timezone, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, [...new Set(n.userIds)]));
   for (const u of rows) {
+    if (u.disabledAt) continue; // disabled accounts get no mail or notices, as in the marketplace's notify
     const lang: Lang = isLang(u.lang) ? u.lang : 'en';
     const params = {
       event: mlText(n.eventTitle, lang), when: n.at ? whenText(n.at, u.timezone, lang) : '', partner: n.partnerName ?? '',
