@@ -2,9 +2,12 @@
 // Russian, Chinese and English queries with and without filters, as the API runs them (page +
 // facets + highlights). Prints p50/p95 for PGlite and for PostgreSQL when reachable.
 //   npx tsx bench/directory/search.ts [--n 100000] [--queries 200] [--pg postgres://postgres@127.0.0.1:5432/postgres] [--only pglite|postgres]
+//     [--keep .tmp/bench-search]  keep the generated databases (PGlite folder, PostgreSQL database) and reuse them next time
+import { mkdirSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../../src/db/client.ts';
+import { sql } from 'drizzle-orm';
+import { openPglite, openPostgres, queryRows, type Database } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { searchProfiles } from '../../src/modules/profiles/search.ts';
 import { searchQuery } from '../../src/modules/profiles/schema.ts';
@@ -15,6 +18,8 @@ const N = Number(arg('n', '100000'));
 const Q = Number(arg('queries', '200'));
 const PG = arg('pg', 'postgres://postgres@127.0.0.1:5432/postgres');
 const ONLY = arg('only', '');
+const KEEP = arg('keep', '');
+if (KEEP) mkdirSync(KEEP, { recursive: true });
 
 function queries() {
   const out: Record<string, string>[] = [];
@@ -33,9 +38,13 @@ const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - 
 async function run(name: string, database: Database) {
   console.log(`\n${name}: migrating and generating ${N} profiles…`);
   await migrate(database);
-  const t0 = performance.now();
-  await generate(database.db, N);
-  console.log(`${name}: generated and indexed in ${Math.round((performance.now() - t0) / 1000)} s`);
+  const have = Number((await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM profile_search`))[0].n);
+  if (have !== N) {
+    if (have) throw new Error(`${name}: the kept database holds ${have} profiles, not ${N}; delete it first`);
+    const t0 = performance.now();
+    await generate(database.db, N);
+    console.log(`${name}: generated and indexed in ${Math.round((performance.now() - t0) / 1000)} s`);
+  } else console.log(`${name}: reusing ${have} kept profiles`);
   const qs = queries();
   for (const q of qs.slice(0, 10)) await searchProfiles(database.db, searchQuery.parse(q), null, { lang: 'en', myOrgIds: [] }); // warm-up
   const times: number[] = [];
@@ -56,7 +65,7 @@ async function run(name: string, database: Database) {
 
 console.log(`machine: ${cpus().length} cores, load ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 if (ONLY !== 'postgres') {
-  const db = await openPglite(undefined);
+  const db = await openPglite(KEEP ? `${KEEP}/pglite` : undefined);
   await run('PGlite', db);
   await db.close();
 }
@@ -64,8 +73,11 @@ if (ONLY !== 'pglite') {
   const admin = new pg.Client({ connectionString: PG });
   try {
     await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS synergy_bench_directory');
-    await admin.query('CREATE DATABASE synergy_bench_directory');
+    const exists = (await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'synergy_bench_directory'`)).rowCount;
+    if (!KEEP || !exists) {
+      await admin.query('DROP DATABASE IF EXISTS synergy_bench_directory');
+      await admin.query('CREATE DATABASE synergy_bench_directory');
+    }
     await admin.end();
     const url = new URL(PG); url.pathname = '/synergy_bench_directory';
     const db = openPostgres(url.toString());
