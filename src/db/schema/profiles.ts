@@ -142,6 +142,8 @@ export const profileSearch = pgTable('profile_search', {
   tsvZh: tsvector('tsv_zh').notNull(),
   /** Segmented Chinese title + summary (words separated by spaces), for highlighting. */
   zhSegmented: text('zh_segmented').notNull().default(''),
+  /** "facet:value" for every facet the profile counts in (type:TO, area:ict_ai…): one unnest counts them all. */
+  facetKeys: text('facet_keys').array().notNull().default(sql`'{}'::text[]`),
 }, (t) => [
   index('profile_search_ru_idx').using('gin', t.tsvRu),
   index('profile_search_en_idx').using('gin', t.tsvEn),

@@ -9,6 +9,12 @@ import { invalidateFacetCache } from './search.ts';
 
 const BATCH = 500;
 
+/** The facet keys of a profile `p` of organisation `o` (same expression as migration 0006's back-fill). */
+const FACET_KEYS = sql.raw(`ARRAY['type:' || p.type, 'country:' || o.country, 'orgType:' || o.type]
+      || CASE WHEN p.trl IS NULL THEN '{}'::text[] ELSE ARRAY['trl:' || p.trl] END
+      || ARRAY(SELECT 'area:' || x FROM unnest(p.areas) x) || ARRAY(SELECT 'subArea:' || x FROM unnest(p.sub_areas) x)
+      || ARRAY(SELECT 'partnershipType:' || x FROM unnest(p.partnership_types) x)`);
+
 type ZhRow = { id: string; title: string | null; summary: string | null; kw: string; body: string };
 
 export async function indexProfiles(tx: Tx, ids: string[]): Promise<void> {
@@ -33,20 +39,21 @@ async function indexBatch(tx: Tx, ids: string[]) {
    || setweight(to_tsvector('${cfg}', concat_ws(' ', p.summary->>'${lang}', array_to_string(p.technology_keywords || p.market_keywords, ' '))), 'B')
    || setweight(to_tsvector('${cfg}', concat_ws(' ', p.description->>'${lang}', p.partner_role->>'${lang}', p.advantages->>'${lang}', p.technical_specification->>'${lang}')), 'C')`);
   await tx.execute(sql`
-    INSERT INTO profile_search (profile_id, status, type, organisation_id, country, org_type, areas, sub_areas, partnership_types, trl, langs, sort_at, tsv_ru, tsv_en, tsv_zh, zh_segmented)
+    INSERT INTO profile_search (profile_id, status, type, organisation_id, country, org_type, areas, sub_areas, partnership_types, trl, langs, sort_at, tsv_ru, tsv_en, tsv_zh, zh_segmented, facet_keys)
     SELECT p.id, p.status, p.type, p.organisation_id, o.country, o.type, p.areas, p.sub_areas, p.partnership_types, p.trl,
       ARRAY(SELECT l FROM unnest(ARRAY['ru','zh','en']) l WHERE coalesce(p.title->>l, '') <> '' OR coalesce(p.summary->>l, '') <> ''),
       coalesce(p.published_at, p.updated_at),
       ${vec('russian', 'ru')}, ${vec('english', 'en')},
       setweight(to_tsvector('simple', z.a), 'A') || setweight(to_tsvector('simple', z.b), 'B') || setweight(to_tsvector('simple', z.c), 'C'),
-      z.a || ' ' || z.b
+      z.a || ' ' || z.b,
+      ${FACET_KEYS}
     FROM jsonb_to_recordset(${JSON.stringify(zh)}::jsonb) AS z(id uuid, a text, b text, c text)
     JOIN profiles p ON p.id = z.id
     JOIN organisations o ON o.id = p.organisation_id
     ON CONFLICT (profile_id) DO UPDATE SET status = excluded.status, type = excluded.type, organisation_id = excluded.organisation_id,
       country = excluded.country, org_type = excluded.org_type, areas = excluded.areas, sub_areas = excluded.sub_areas,
       partnership_types = excluded.partnership_types, trl = excluded.trl, langs = excluded.langs, sort_at = excluded.sort_at,
-      tsv_ru = excluded.tsv_ru, tsv_en = excluded.tsv_en, tsv_zh = excluded.tsv_zh, zh_segmented = excluded.zh_segmented`);
+      tsv_ru = excluded.tsv_ru, tsv_en = excluded.tsv_en, tsv_zh = excluded.tsv_zh, zh_segmented = excluded.zh_segmented, facet_keys = excluded.facet_keys`);
 }
 
 export async function reindexOrganisationProfiles(tx: Tx, organisationId: string) {

@@ -72,6 +72,9 @@ test('filters, facets, sorting and keyset pagination', async () => {
   assert.deepEqual(all.facets.country, { BY: 1, CN: 2 });
   assert.equal(all.facets.area.instruments_photonics, 2);
   assert.equal(all.facets.partnershipType.rd_cooperation, 2);
+  assert.equal(Object.values(all.facets.orgType).reduce((a: number, b) => a + Number(b), 0), 3);
+  assert.equal(all.facets.subArea['mechanical_engineering.coatings'], 1);
+  assert.equal(Object.values(all.facets.trl).reduce((a: number, b) => a + Number(b), 0), 3, 'every profile has a TRL');
   assert.deepEqual(found(all), [ids.en, ids.zh, ids.ru], 'newest first without a query');
   assert.deepEqual(found(await search({ type: 'TR,BO' })).sort(), [ids.zh, ids.en].sort());
   assert.deepEqual(found(await search({ country: 'BY' })), [ids.ru]);
@@ -95,6 +98,12 @@ test('filters, facets, sorting and keyset pagination', async () => {
   assert.equal(rel2.items.length, 1);
   assert.notEqual(rel2.items[0].id, rel1.items[0].id);
   assert.equal(rel2.nextCursor, null);
+  // Date order with a text query (matches found first, then ordered): newest first, paged.
+  const d1 = await search({ q: 'лазерный', limit: '1', sort: 'date' });
+  const d2 = await search({ q: 'лазерный', limit: '1', sort: 'date', cursor: d1.nextCursor });
+  assert.deepEqual([...found(d1), ...found(d2)], found(await search({ q: 'лазерный', sort: 'date' })));
+  assert.equal(d2.nextCursor, null);
+  assert.equal(d1.facets.total, 2, 'facets count the text matches only');
   assert.equal((await c.anonymous.get('/api/profiles/search', { query: { cursor: 'garbage' } })).statusCode, 400);
 });
 
