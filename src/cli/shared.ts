@@ -1,9 +1,9 @@
 // Helpers shared by CLI commands: configuration errors and database access print clear messages.
 import { loadConfig, ConfigError, type Config } from '../config.ts';
-import { DataDirLockedError } from '../db/data-dir-lock.ts';
-import { openDatabase } from '../server/runtime.ts';
-import { migrate } from '../db/migrate.ts';
 import type { Database } from '../db/client.ts';
+
+// Database, server and module code is imported when a command needs it, so that `synergy --help`,
+// `synergy match` and `synergy schedule` (pure engines) start without loading the whole server.
 
 export function fail(message: string, code = 1): never {
   process.stderr.write(`synergy: ${message}\n`);
@@ -20,6 +20,8 @@ export function configOrExit(): Config {
 /** Opens the configured database (migrated unless told otherwise), runs fn, closes. */
 export async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
   const config = configOrExit();
+  const [{ DataDirLockedError }, { openDatabase }, { migrate }] = await Promise.all([
+    import('../db/data-dir-lock.ts'), import('../server/runtime.ts'), import('../db/migrate.ts')]);
   let database: Database;
   try { database = await openDatabase(config); } catch (e) {
     if (e instanceof DataDirLockedError) fail(e.message);

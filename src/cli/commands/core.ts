@@ -1,26 +1,20 @@
 // Core commands: serve, migrate, seed-demo, create-user, backup, restore, check-config.
 import type { Command } from 'commander';
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
 import { CONFIG_DOCS, loadConfig, ConfigError } from '../../config.ts';
-import { migrationState } from '../../db/migrate.ts';
-import { users, userRoles } from '../../db/schema/index.ts';
-import { hashPassword } from '../../platform/password.ts';
-import { newId } from '../../platform/tokens.ts';
-import { backupDatabase, restoreDatabase, RestoreError } from '../../platform/backup.ts';
-import { createDeps, createLogger } from '../../server/runtime.ts';
-import { seedBase, seedDemo } from '../../demo/seed.ts';
 import { ROLES, type Role } from '../../shared/enums.ts';
 import { isLang } from '../../shared/languages.ts';
 import { isValidTimeZone } from '../../shared/time.ts';
 import { fail, withDatabase } from '../shared.ts';
-import { serve } from '../serve.ts';
+
+// Heavy modules (server, database, demo data) are imported inside the actions: see ../shared.ts.
 
 export function registerCoreCommands(program: Command) {
   program.command('serve').description('start the platform (web + API); what `npm start` runs')
-    .option('--dev', 'development mode: pretty logs').action(async (o: { dev?: boolean }) => serve({ dev: !!o.dev }));
+    .option('--dev', 'development mode: pretty logs').action(async (o: { dev?: boolean }) => (await import('../serve.ts')).serve({ dev: !!o.dev }));
 
   program.command('migrate').description('apply pending database migrations').action(async () => {
+    const { migrationState } = await import('../../db/migrate.ts');
     await withDatabase(async (database) => {
       const s = await migrationState(database);
       console.log(`migrations: ${s.applied}/${s.total} applied, latest ${s.latest ?? '-'}`);
@@ -28,6 +22,7 @@ export function registerCoreCommands(program: Command) {
   });
 
   program.command('seed-demo').description('load the demo exchange (Synergy of Innovations – 2021) once; safe to repeat').action(async () => {
+    const [{ createDeps, createLogger }, { seedBase, seedDemo }] = await Promise.all([import('../../server/runtime.ts'), import('../../demo/seed.ts')]);
     await withDatabase(async (database, config) => {
       const deps = await createDeps({ ...config, JOBS: false }, { database, log: createLogger({ ...config, LOG_LEVEL: 'warn' }) });
       const ran = [...(await seedBase(deps)), ...(await seedDemo(deps))];
@@ -53,6 +48,8 @@ export function registerCoreCommands(program: Command) {
       if (!/^[A-Z]{2}$/.test(o.country)) fail('--country must be a two-letter ISO code such as BY or CN', 2);
       if (o.password && o.password.length < 10) fail('--password must have at least 10 characters', 2);
       const password = o.password ?? randomBytes(9).toString('base64url');
+      const [{ eq, sql }, { users, userRoles }, { hashPassword }, { newId }] = await Promise.all([
+        import('drizzle-orm'), import('../../db/schema/index.ts'), import('../../platform/password.ts'), import('../../platform/tokens.ts')]);
       await withDatabase(async (database) => {
         const now = new Date();
         const email = o.email.trim().toLowerCase();
@@ -72,6 +69,7 @@ export function registerCoreCommands(program: Command) {
 
   program.command('backup <file>').description('write a full, consistent copy of the database (gzip JSON) to <file>')
     .action(async (file: string) => {
+      const { backupDatabase } = await import('../../platform/backup.ts');
       await withDatabase(async (database) => {
         const counts = await backupDatabase(database, file);
         const rows = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -81,6 +79,7 @@ export function registerCoreCommands(program: Command) {
 
   program.command('restore <file>').description('restore a backup into the configured database (PGlite or PostgreSQL)')
     .option('--force', 'replace the data of a non-empty database').action(async (file: string, o: { force?: boolean }) => {
+      const { restoreDatabase, RestoreError } = await import('../../platform/backup.ts');
       await withDatabase(async (database) => {
         try {
           const counts = await restoreDatabase(database, file, { force: o.force });

@@ -2,11 +2,10 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { createDeps, createLogger } from '../../server/runtime.ts';
-import { systemContext } from '../../platform/context.ts';
-import { importSource, readSource, type ImportReport } from '../../modules/directory/import.ts';
-import { exportData, toCsv, toXlsx, templateXlsx } from '../../modules/directory/export.ts';
+import type { ImportReport } from '../../modules/directory/import.ts';
 import { fail, withDatabase } from '../shared.ts';
+
+// Server and module code is imported inside the actions (see ../shared.ts).
 
 export function printReport(r: ImportReport, write: (s: string) => void = (s) => console.log(s)) {
   write(`${r.kind.toUpperCase()}: ${r.organisations.total} organisations (${r.organisations.create} new, ${r.organisations.update} updated), ` +
@@ -21,6 +20,8 @@ export function registerDirectoryCommands(program: Command) {
     .action(async (file: string, o: { dryRun?: boolean }) => {
       let content: Buffer;
       try { content = readFileSync(file); } catch (e) { fail(`cannot read ${file}: ${(e as Error).message}`, 2); }
+      const [{ createDeps, createLogger }, { systemContext }, { importSource, readSource }] = await Promise.all([
+        import('../../server/runtime.ts'), import('../../platform/context.ts'), import('../../modules/directory/import.ts')]);
       await withDatabase(async (database, config) => {
         const deps = await createDeps({ ...config, JOBS: false }, { database, log: createLogger({ ...config, LOG_LEVEL: 'warn' }) });
         const t0 = performance.now();
@@ -36,6 +37,7 @@ export function registerDirectoryCommands(program: Command) {
     .option('--template', 'write the empty XLSX template with headers in Russian, Chinese and English')
     .action(async (file: string, o: { sheet: string; template?: boolean }) => {
       const ext = file.toLowerCase().split('.').pop();
+      const { exportData, toCsv, toXlsx, templateXlsx } = await import('../../modules/directory/export.ts');
       if (o.template) { writeFileSync(file, await templateXlsx()); console.log(`template written to ${file}`); return; }
       if (!['json', 'csv', 'xlsx'].includes(ext ?? '')) fail('the file name must end in .json, .csv or .xlsx', 2);
       if (o.sheet !== 'profiles' && o.sheet !== 'organisations') fail('--sheet must be organisations or profiles', 2);
