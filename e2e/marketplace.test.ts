@@ -1,5 +1,6 @@
 // Publish a profile in Russian → an organiser approves it → another user finds it by an inflected
 // Russian query → sends an expression of interest → the owner accepts → the contacts appear.
+// Then the directory's forms: attachments, contacts, the taxonomy and the re-review setting.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -72,5 +73,71 @@ test('publish in Russian, find as another user, express interest, accept, see co
   await other.goto(profileUrl);
   await other.getByTestId('contacts').filter({ hasText: 'participant@synergy.demo' }).waitFor();
   await screenshot(other, 'marketplace-contacts-revealed');
+  assert.deepEqual(errors, []);
+});
+
+test('attachments, contacts form, taxonomy and re-review settings', async () => {
+  const errors: string[] = [];
+  // 1. The owner attaches a PDF in the editor; a file that is not one is refused in Russian.
+  const owner = await signIn('participant@synergy.demo');
+  owner.on('pageerror', (e) => errors.push(String(e)));
+  await owner.goto(`${server.url}/marketplace/mine`);
+  await owner.locator('a[href^="/marketplace/profiles/"]').first().click();
+  await owner.getByTestId('profile-organisation').waitFor();
+  const profileUrl = owner.url();
+  await owner.goto(`${profileUrl}/edit`);
+  const upload = owner.locator('[data-testid=attachments-editor] input[type=file]');
+  await upload.setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('plain text, not a PDF') });
+  await owner.getByTestId('attachment-error').filter({ hasText: 'Допустимы: PDF' }).waitFor();
+  await upload.setInputFiles({ name: 'spec.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n') });
+  await owner.getByTestId('attachments-editor').getByRole('link', { name: 'spec.pdf' }).waitFor();
+  await screenshot(owner, 'marketplace-attachments-editor');
+  await owner.goto(profileUrl);
+  const link = owner.getByTestId('attachments').getByRole('link', { name: 'spec.pdf' });
+  const download = await owner.request.get(`${server.url}${await link.getAttribute('href')}`);
+  assert.equal(download.headers()['content-type'], 'application/pdf');
+
+  // 2. The owner adds a public contact through the form (a bad email is caught before saving).
+  await owner.goto(`${server.url}/directory/mine`);
+  await owner.locator('a[href^="/directory/organisations/"]').first().click();
+  await owner.getByRole('button', { name: 'Редактировать' }).click();
+  await owner.getByRole('button', { name: 'Добавить контакт' }).click();
+  const row = owner.getByTestId('contact-row').last();
+  await row.getByLabel('Имя или подразделение').fill('Центр трансфера технологий БНТУ');
+  await row.getByLabel('Электронная почта').fill('ttc-at-bntu');
+  await row.getByText('Некорректный адрес электронной почты').waitFor();
+  assert.equal(await owner.getByTestId('save-organisation').isDisabled(), true, 'an invalid contact cannot be saved');
+  await row.getByLabel('Электронная почта').fill('ttc@bntu.demo');
+  await row.getByRole('combobox', { name: 'Кому виден' }).click();
+  await owner.getByRole('option', { name: 'Всем' }).click();
+  await screenshot(owner, 'directory-contacts-form');
+  await owner.getByTestId('save-organisation').click();
+  await owner.getByTestId('contacts').filter({ hasText: 'ttc@bntu.demo' }).waitFor();
+  const visitor = await (await newContext(browser, { locale: 'ru-RU' })).newPage();
+  await visitor.goto(owner.url());
+  await visitor.getByTestId('contacts').filter({ hasText: 'Центр трансфера технологий БНТУ' }).waitFor(); // public: seen without signing in
+
+  // 3. An organiser adds a sub-area with its labels on the taxonomy page.
+  const organiser = await signIn('organiser@synergy.demo');
+  organiser.on('pageerror', (e) => errors.push(String(e)));
+  await organiser.goto(`${server.url}/directory/taxonomy`);
+  await organiser.getByTestId('taxonomy-node-ict_ai').getByRole('button', { name: 'Добавить поднаправление' }).click();
+  await organiser.getByTestId('taxonomy-code').fill('ict_ai.quantum');
+  await organiser.getByTestId('taxonomy-label-ru').fill('Квантовые вычисления');
+  await organiser.getByTestId('taxonomy-label-zh').fill('量子计算');
+  await organiser.getByTestId('taxonomy-save').click();
+  await organiser.getByTestId('taxonomy-node-ict_ai.quantum').filter({ hasText: 'Квантовые вычисления' }).waitFor();
+  await screenshot(organiser, 'directory-taxonomy');
+
+  // 4. The organiser makes the description a re-review field; the choice is kept.
+  await organiser.goto(`${server.url}/marketplace/moderation`);
+  await organiser.getByTestId('rereview-toggle').click();
+  await organiser.getByRole('checkbox', { name: 'Описание', exact: true }).check();
+  await organiser.getByTestId('rereview-save').click();
+  await organiser.getByRole('status').filter({ hasText: 'Сохранено' }).waitFor();
+  await organiser.reload();
+  await organiser.getByTestId('rereview-toggle').click();
+  assert.equal(await organiser.getByRole('checkbox', { name: 'Описание', exact: true }).isChecked(), true);
+  await screenshot(organiser, 'marketplace-rereview-settings');
   assert.deepEqual(errors, []);
 });

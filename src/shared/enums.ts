@@ -27,8 +27,24 @@ export const PARTNER_SIZES = ['sme', 'large', 'any'] as const;
 export const PROFILE_STATUSES = ['draft', 'submitted', 'returned', 'published', 'on_hold', 'rejected', 'expired', 'archived'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
 
+/** Contacts one organisation may list. */
+export const MAX_CONTACTS = 20;
+
 /** Limits from the EEN profile format. */
 export const PROFILE_LIMITS = {
   title: 256, summary: 500, description: 4000, partnerRole: 4000, advantages: 4000,
   technicalSpecification: 4000, iprNotes: 1000, keywordsMax: 5, keywordLength: 80, partnershipTypesMin: 1, partnershipTypesMax: 3,
 } as const;
+
+/**
+ * Editable fields of a cooperation profile, as named by the API. Organisers choose among them which
+ * ones send a published profile back for re-review; profiles/schema.ts checks at compile time that
+ * this list and its field schema name the same fields.
+ */
+export const PROFILE_FIELDS = [
+  'type', 'title', 'summary', 'description', 'partnerRole', 'advantages', 'technicalSpecification', 'iprNotes',
+  'technologyKeywords', 'marketKeywords', 'areas', 'subAreas', 'partnershipTypes', 'partnerTypesSought', 'partnerSizeSought',
+  'targetCountries', 'developmentStage', 'trl', 'trlMinSought', 'iprStatus', 'anonymous', 'programme', 'callId',
+  'callExternalId', 'callDeadline', 'coordinatorRequired', 'eoiDeadline',
+] as const;
+export type ProfileField = (typeof PROFILE_FIELDS)[number];

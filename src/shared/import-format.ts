@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { mlSchema } from './languages.ts';
 import {
   DEVELOPMENT_STAGES, IPR_STATUSES, ORG_TYPES, PARTNER_SIZES, PARTNERSHIP_TYPES, PROFILE_LIMITS as L,
-  PROFILE_STATUSES, PROFILE_TYPES,
+  PROFILE_STATUSES, PROFILE_TYPES, MAX_CONTACTS,
 } from './enums.ts';
 
 export const IMPORT_FORMAT = 'synergy-import';
@@ -37,7 +37,7 @@ export const importOrganisationSchema = z.object({
   areas: z.array(z.string().min(1).max(80)).max(20).default([]),
   subAreas: z.array(z.string().min(1).max(80)).max(40).default([]),
   verified: z.boolean().default(false),
-  contacts: z.array(contactSchema).max(20).default([]),
+  contacts: z.array(contactSchema).max(MAX_CONTACTS).default([]),
 }).strict();
 
 export const importProfileSchema = z.object({

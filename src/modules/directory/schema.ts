@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mlSchema } from '../../shared/languages.ts';
-import { ORG_TYPES } from '../../shared/enums.ts';
+import { MAX_CONTACTS, ORG_TYPES } from '../../shared/enums.ts';
 import { contactSchema } from '../../shared/import-format.ts';
 
 const country = z.string().regex(/^[A-Z]{2}$/, 'iso_country');
@@ -46,7 +46,7 @@ export const orgDetail = orgSummary.extend({
 });
 export const orgList = z.object({ total: z.number(), items: z.array(orgSummary) });
 
-export const contactsBody = z.object({ contacts: z.array(contactSchema).max(20) }).strict();
+export const contactsBody = z.object({ contacts: z.array(contactSchema).max(MAX_CONTACTS) }).strict();
 export const memberBody = z.object({ email: z.string().trim().email(), role: z.enum(['owner', 'member']) }).strict();
 export const verifyBody = z.object({ verified: z.boolean() }).strict();
 

@@ -6,12 +6,10 @@ import { files } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/tokens.ts';
+import { UPLOAD_RULES, type UploadKind } from '../../shared/uploads.ts';
 
-export type UploadKind = 'logo' | 'attachment';
-export const UPLOAD_RULES: Record<UploadKind, { maxBytes: number; mimes: string[] }> = {
-  logo: { maxBytes: 1024 * 1024, mimes: ['image/png', 'image/jpeg', 'image/webp'] },
-  attachment: { maxBytes: 5 * 1024 * 1024, mimes: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] },
-};
+// The limits live in src/shared so the web app shows the same numbers.
+export { UPLOAD_RULES, type UploadKind };
 
 /** Rejects names with path separators, control characters, or leading dots (e.g. "../x", "a/b", "C:\\x"). */
 export function checkFileName(name: string): string {

@@ -9,6 +9,7 @@ import type { ProfileStatus } from '../../shared/enums.ts';
 import { membershipOf } from '../directory/queries.ts';
 import { memberIds, notifyUsers } from '../directory/notify.ts';
 import { checkUpload, storeFile } from '../directory/uploads.ts';
+import { MAX_ATTACHMENTS } from '../../shared/uploads.ts';
 import {
   canCreateProfile, canEditProfile, canModerateProfiles, DEFAULT_REREVIEW_FIELDS, EDITABLE, expiryOnPublish, extension, nextStatus,
   type Acting, type ProfileAction,
@@ -199,7 +200,7 @@ export async function addAttachment(ctx: RequestContext, id: string, file: { fil
     const p = await loadProfile(tx, id, true);
     if (!canEditProfile(ctx.actor, await membershipOf(tx, ctx.actor?.userId, p.organisationId))) throw forbidden();
     const existing = await tx.select({ id: profileAttachments.id }).from(profileAttachments).where(eq(profileAttachments.profileId, id));
-    if (existing.length >= 10) throw new AppError('conflict', { params: { reason: 'too_many_attachments' } });
+    if (existing.length >= MAX_ATTACHMENTS) throw new AppError('conflict', { params: { reason: 'too_many_attachments' } });
     const now = ctx.clock.now();
     const fileId = await storeFile(tx, { ...checked, content: file.content, uploadedBy: ctx.actor!.userId, now });
     const attId = newId();

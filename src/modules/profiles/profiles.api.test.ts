@@ -101,6 +101,12 @@ test('editing a published profile keeps it published, records history, and re-re
   await c.organiser.post(`/api/moderation/profiles/${id}/approve`, {});
   assert.equal((await c.participant.patch(`/api/profiles/${id}`, { title: { ru: 'Четвёртая' } })).json().reviewPending, false);
   assert.equal((await c.participant.patch(`/api/profiles/${id}`, { description: { ru: 'Новое описание' } })).json().reviewPending, true);
+  assert.deepEqual((await c.organiser.get('/api/moderation/rereview-fields')).json().fields, ['description']);
+  // Only field names of a profile are accepted, so the setting can always be shown translated.
+  const unknown = await c.organiser.put('/api/moderation/rereview-fields', { fields: ['description', 'colour'] });
+  assert.equal(unknown.statusCode, 400);
+  assert.equal(unknown.json().error.fields[0].path, 'fields.1');
+  assert.deepEqual((await c.organiser.get('/api/moderation/rereview-fields')).json().fields, ['description']);
   await c.organiser.put('/api/moderation/rereview-fields', { fields: ['title', 'summary', 'type', 'anonymous'] });
 });
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { mlSchema } from '../../shared/languages.ts';
 import {
-  DEVELOPMENT_STAGES, IPR_STATUSES, ORG_TYPES, PARTNER_SIZES, PARTNERSHIP_TYPES, PROFILE_LIMITS as L, PROFILE_STATUSES, PROFILE_TYPES,
+  DEVELOPMENT_STAGES, IPR_STATUSES, ORG_TYPES, PARTNER_SIZES, PARTNERSHIP_TYPES, PROFILE_FIELDS, PROFILE_LIMITS as L, PROFILE_STATUSES, PROFILE_TYPES,
+  type ProfileField,
 } from '../../shared/enums.ts';
 
 const keyword = z.string().trim().min(1).max(L.keywordLength);
@@ -39,6 +40,10 @@ export const profileFields = z.object({
   eoiDeadline: z.string().date().nullable(),
 });
 export type ProfileFields = z.output<typeof profileFields>;
+// The re-review setting and the web app name fields by PROFILE_FIELDS: it must list exactly these.
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const fieldListMatches: SameKeys<keyof typeof profileFields.shape, ProfileField> = true;
+void fieldListMatches;
 
 export const createProfileBody = profileFields.partial().required({ type: true, title: true, summary: true, partnershipTypes: true })
   .extend({ organisationId: z.string().uuid() }).strict();
@@ -57,7 +62,7 @@ export const moderationQuery = z.object({
   olderThanDays: z.coerce.number().int().min(0).max(3650).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 }).strict();
-export const rereviewBody = z.object({ fields: z.array(z.string().min(1).max(60)).max(30) }).strict();
+export const rereviewBody = z.object({ fields: z.array(z.enum(PROFILE_FIELDS)).max(PROFILE_FIELDS.length) }).strict();
 
 const csv = (inner: z.ZodType<string>) => z.string().optional().transform((v, ctx) => {
   if (!v) return undefined;

@@ -14,6 +14,7 @@ import { MatchingPage } from '../features/matching/MatchingPage.tsx';
 import { NotBuiltPage, NotFoundPage } from '../features/placeholders/Placeholders.tsx';
 import { EventsRoutes } from '../features/events/EventsRoutes.tsx';
 import { DirectoryPage, ImportExportPage, MyOrganisationsPage, OrganisationPage } from '../features/directory/DirectoryPages.tsx';
+import { TaxonomyPage } from '../features/directory/TaxonomyPage.tsx';
 import { MarketplacePage } from '../features/marketplace/MarketplacePage.tsx';
 import { ProfilePage } from '../features/marketplace/ProfilePage.tsx';
 import { ProfileEditor } from '../features/marketplace/ProfileEditor.tsx';
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
       { path: '/directory', element: <DirectoryPage /> },
       { path: '/directory/mine', element: <MyOrganisationsPage /> },
       { path: '/directory/import', element: <ImportExportPage /> },
+      { path: '/directory/taxonomy', element: <TaxonomyPage /> },
       { path: '/directory/organisations/:id', element: <OrganisationPage /> },
       { path: '/marketplace', element: <MarketplacePage /> },
       { path: '/marketplace/new', element: <ProfileEditor /> },

@@ -13,6 +13,7 @@ import { useMe, hasRole } from '../../app/session.tsx';
 import { mlText, type Ml } from '@shared/languages.ts';
 import { ORG_TYPES, StatusBadge, TypeBadge, type Contact } from '../marketplace/common.tsx';
 import { ContactList } from '../marketplace/ProfilePage.tsx';
+import { ContactsEditor, toBody, toRows, validateContacts, type ContactRow } from './ContactsEditor.tsx';
 
 type OrgSummary = { id: string; name: Ml; shortName: Ml; country: string; type: string; city: Ml; areas: string[]; verified: boolean; logoUrl: string | null };
 type OrgDetail = OrgSummary & { description: Ml; website: string | null; contacts: Contact[]; hiddenContacts: number; members: { userId: string; name: string; role: string }[] | null; myRole: string | null; canEdit: boolean };
@@ -34,7 +35,10 @@ export function DirectoryPage() {
   return (
     <Page title={t('directory:title')} description={t('directory:subtitle')}
       actions={me && <Group><Button variant="light" component={Link} to="/directory/mine">{t('directory:mine')}</Button>
-        {hasRole(me, 'organiser', 'admin') && <Button variant="light" component={Link} to="/directory/import">{t('directory:exchange.title')}</Button>}</Group>}>
+        {hasRole(me, 'organiser', 'admin') && <>
+          <Button variant="light" component={Link} to="/directory/import">{t('directory:exchange.title')}</Button>
+          <Button variant="light" component={Link} to="/directory/taxonomy">{t('directory:taxonomy.title')}</Button>
+        </>}</Group>}>
       <form role="search" onSubmit={(e) => { e.preventDefault(); set('q', q.trim() || null); }}>
         <Group align="flex-end">
           <TextInput style={{ flex: 1 }} label={t('market:search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
@@ -67,27 +71,30 @@ function EditOrganisation({ o, onDone }: { o: OrgDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const [website, setWebsite] = useState(o.website ?? '');
   const [description, setDescription] = useState<Ml>(o.description);
-  const [contacts, setContacts] = useState(JSON.stringify(o.contacts.map(({ name, position, email, phone, visibility }) => ({ name, position, email: email ?? undefined, phone: phone ?? undefined, visibility })), null, 1));
+  const [contacts, setContacts] = useState<ContactRow[]>(() => toRows(o.contacts));
   const [logo, setLogo] = useState<File | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [errs, setErrs] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const invalid = Object.keys(validateContacts(contacts)).length > 0;
   async function save() {
-    setError(null); setErrs({});
+    setError(null); setErrs({}); setBusy(true);
     try {
       await patch(`/api/organisations/${o.id}`, { website: website || null, description });
-      await put(`/api/organisations/${o.id}/contacts`, { contacts: JSON.parse(contacts) });
+      await put(`/api/organisations/${o.id}/contacts`, { contacts: toBody(contacts) });
       if (logo) { const fd = new FormData(); fd.append('file', logo); await api('POST', `/api/organisations/${o.id}/logo`, fd); }
       onDone();
-    } catch (e) { setError(e); setErrs(fieldErrors(e)); }
+    } catch (e) { setError(e); setErrs(fieldErrors(e)); } finally { setBusy(false); }
   }
   return (
     <Paper withBorder p="md"><Stack>
       <ErrorAlert error={error} />
       <TextInput label={t('directory:website')} value={website} onChange={(e) => setWebsite(e.currentTarget.value)} error={errs.website} />
-      {(['ru', 'zh', 'en'] as const).map((l) => <Textarea key={l} label={`${t('directory:description')} (${t(`common:languages.${l}`)})`} autosize minRows={2} value={description[l] ?? ''} onChange={(e) => setDescription({ ...description, [l]: e.currentTarget.value })} />)}
-      <Textarea label={t('directory:contactsJson')} description={t('directory:contactsHint')} autosize minRows={3} value={contacts} onChange={(e) => setContacts(e.currentTarget.value)} styles={{ input: { fontFamily: 'monospace' } }} />
+      {(['ru', 'zh', 'en'] as const).map((l) => <Textarea key={l} label={`${t('directory:description')} (${t(`common:languages.${l}`)})`} autosize minRows={2} value={description[l] ?? ''} onChange={(e) => setDescription({ ...description, [l]: e.currentTarget.value })} error={errs[`description.${l}`]} />)}
+      {/* Server errors name rows by index, so they are dropped as soon as the rows change. */}
+      <ContactsEditor rows={contacts} onChange={(rows) => { setContacts(rows); setErrs({}); }} server={errs} />
       <FileInput label={t('directory:logo')} description={t('directory:logoHint')} accept="image/png,image/jpeg,image/webp" value={logo} onChange={setLogo} clearable />
-      <Group><Button onClick={save}>{t('common:save')}</Button></Group>
+      <Group><Button onClick={save} loading={busy} disabled={invalid} data-testid="save-organisation">{t('common:save')}</Button></Group>
     </Stack></Paper>
   );
 }

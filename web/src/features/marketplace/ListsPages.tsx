@@ -10,6 +10,7 @@ import { DateTime, MlText, useLang } from '../../app/display.tsx';
 import { mlText, type Lang, type Ml } from '@shared/languages.ts';
 import { PROFILE_TYPES, StatusBadge, TypeBadge, type Contact, type Org } from './common.tsx';
 import { ContactList } from './ProfilePage.tsx';
+import { RereviewSettings } from './RereviewSettings.tsx';
 
 type Row = { id: string; type: string; status: string; title: Ml; updatedAt: string; expiresAt: string | null; reviewPending: boolean; moderatorComment: string | null };
 
@@ -56,6 +57,7 @@ export function ModerationPage() {
   return (
     <RequireAuth roles={['organiser', 'admin']}>
       <Page title={t('market:moderation.title')} description={t('market:moderation.subtitle')}>
+        <RereviewSettings />
         <Group align="flex-end">
           <Select label={t('market:filters.country')} clearable data={['BY', 'CN']} value={filters.country ?? null} onChange={(v) => setFilters((f) => ({ ...f, country: v ?? undefined }))} />
           <Select label={t('market:filters.type')} clearable data={PROFILE_TYPES} value={filters.type ?? null} onChange={(v) => setFilters((f) => ({ ...f, type: v ?? undefined }))} />

@@ -11,6 +11,7 @@ import { useLang } from '../../app/display.tsx';
 import { LANGS, mlText, type Lang, type Ml } from '@shared/languages.ts';
 import { PROFILE_LIMITS as L } from '@shared/enums.ts';
 import { IPR, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_TYPES, STAGES, type Org } from './common.tsx';
+import { AttachmentsEditor } from './Attachments.tsx';
 
 const ML_FIELDS = [
   ['title', L.title], ['summary', L.summary], ['description', L.description], ['partnerRole', L.partnerRole],
@@ -51,7 +52,7 @@ export function ProfileEditor() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const orgs = useQuery({ queryKey: ['my-orgs'], queryFn: () => get<(Org & { myRole: string })[]>('/api/organisations/mine') });
-  const areas = useQuery({ queryKey: ['taxonomy'], queryFn: () => get<{ code: string; parentCode: string | null; label: Ml }[]>('/api/taxonomy') });
+  const areas = useQuery({ queryKey: ['taxonomy'], queryFn: () => get<{ code: string; parentCode: string | null; label: Ml; active: boolean }[]>('/api/taxonomy') });
   const existing = useQuery({ queryKey: ['profile', id], enabled: !!id, queryFn: () => get<Form & { organisationId: string }>(`/api/profiles/${id}`) });
   useEffect(() => { if (existing.data) setForm({ ...EMPTY, ...Object.fromEntries(Object.entries(existing.data).filter(([k]) => k in EMPTY)) } as Form); }, [existing.data]);
   useEffect(() => { if (!id && !form.organisationId && orgs.data?.[0]) setForm((f) => ({ ...f, organisationId: orgs.data![0].id })); }, [orgs.data, id, form.organisationId]);
@@ -114,13 +115,14 @@ export function ProfileEditor() {
             </Group>
             <TagsInput label={t('market:field.technologyKeywords')} maxTags={L.keywordsMax} value={form.technologyKeywords} error={msg('technologyKeywords')} onChange={(v) => setForm((f) => ({ ...f, technologyKeywords: v }))} />
             <TagsInput label={t('market:field.marketKeywords')} maxTags={L.keywordsMax} value={form.marketKeywords} error={msg('marketKeywords')} onChange={(v) => setForm((f) => ({ ...f, marketKeywords: v }))} />
-            <MultiSelect label={t('market:field.areas')} maxValues={8} value={form.areas} data={(areas.data ?? []).filter((a) => !a.parentCode).map((a) => ({ value: a.code, label: mlText(a.label, lang) }))} onChange={(v) => setForm((f) => ({ ...f, areas: v }))} />
+            <MultiSelect label={t('market:field.areas')} maxValues={8} value={form.areas} data={(areas.data ?? []).filter((a) => !a.parentCode && (a.active || form.areas.includes(a.code))).map((a) => ({ value: a.code, label: mlText(a.label, lang) }))} onChange={(v) => setForm((f) => ({ ...f, areas: v }))} />
             <MultiSelect label={t('market:field.partnerTypesSought')} value={form.partnerTypesSought} data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} onChange={(v) => setForm((f) => ({ ...f, partnerTypesSought: v }))} />
             <TagsInput label={t('market:field.targetCountries')} description="BY, CN…" value={form.targetCountries} onChange={(v) => setForm((f) => ({ ...f, targetCountries: v.map((x) => x.toUpperCase()) }))} />
             {form.type === 'RDR' && <TextInput label={t('market:field.programme')} value={form.programme ?? ''} onChange={(e) => setForm((f) => ({ ...f, programme: e.currentTarget.value || null }))} />}
             <Switch label={t('market:field.anonymous')} description={t('market:editor.anonymousHint')} checked={form.anonymous} onChange={(e) => setForm((f) => ({ ...f, anonymous: e.currentTarget.checked }))} />
           </Stack>
         </Paper>
+        {id ? <AttachmentsEditor profileId={id} /> : <Text size="sm" c="dimmed">{t('market:attachments.afterSave')}</Text>}
         <Group><Button onClick={save} loading={busy} disabled={Object.keys(errs).length > 0} data-testid="save-profile">{t('common:save')}</Button>
           <Button variant="subtle" onClick={() => navigate(-1)}>{t('common:cancel')}</Button></Group>
       </Page>

@@ -12,13 +12,14 @@ import { DateTime, MlText, useLang } from '../../app/display.tsx';
 import { useMe } from '../../app/session.tsx';
 import { mlText, type Ml } from '@shared/languages.ts';
 import { StatusBadge, TypeBadge, type Contact, type Org } from './common.tsx';
+import { AttachmentList, type Attachment } from './Attachments.tsx';
 
 type Profile = {
   id: string; type: string; status: string; title: Ml; summary: Ml; description: Ml; partnerRole: Ml; advantages: Ml; technicalSpecification: Ml; iprNotes: Ml;
   technologyKeywords: string[]; marketKeywords: string[]; areas: string[]; partnershipTypes: string[]; partnerTypesSought: string[]; targetCountries: string[];
   developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null; callDeadline: string | null; eoiDeadline: string | null;
   publishedAt: string | null; expiresAt: string | null; extensionCount: number; reviewPending: boolean; country: string;
-  organisation: Org | null; contacts: Contact[]; attachments: { id: string; name: string; url: string; size: number }[];
+  organisation: Org | null; contacts: Contact[]; attachments: Attachment[];
   moderatorComment: string | null; rejectionReason: string | null; holdReason: string | null;
   canEdit: boolean; isOwn: boolean; canModerate: boolean; canExpressInterest: boolean; myInterest: { id: string; status: string } | null;
 };
@@ -132,7 +133,7 @@ export function ProfilePage() {
           {p.expiresAt && <Table.Tr><Table.Th>{t('market:field.expiresAt')}</Table.Th><Table.Td><DateTime value={p.expiresAt} /></Table.Td></Table.Tr>}
         </Table.Tbody>
       </Table>
-      {p.attachments.length > 0 && <Stack gap={2}>{p.attachments.map((a) => <Anchor key={a.id} href={a.url}>{a.name}</Anchor>)}</Stack>}
+      <AttachmentList items={p.attachments} />
       {p.contacts.length > 0 && <><Title order={2} size="h4">{t('market:contacts')}</Title><ContactList contacts={p.contacts} /></>}
       {p.myInterest && <Alert color="blue">{t('market:interests.yours', { status: t(`market:interests.status.${p.myInterest.status}`) })} <Anchor component={Link} to={`/marketplace/interests/${p.myInterest.id}`}>{t('market:interests.open')}</Anchor></Alert>}
       {p.canExpressInterest && <InterestForm id={p.id} onSent={() => void refresh()} />}
