@@ -19,11 +19,11 @@ const ML_FIELDS = [
 ] as const;
 type MlKey = (typeof ML_FIELDS)[number][0];
 type Form = Record<MlKey, Ml> & {
-  organisationId: string; type: string; partnershipTypes: string[]; technologyKeywords: string[]; marketKeywords: string[]; areas: string[];
+  organisationId: string; type: string; partnershipTypes: string[]; technologyKeywords: string[]; marketKeywords: string[]; areas: string[]; subAreas: string[];
   partnerTypesSought: string[]; targetCountries: string[]; developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null;
 };
 const EMPTY: Form = { organisationId: '', type: 'TO', title: {}, summary: {}, description: {}, partnerRole: {}, advantages: {}, technicalSpecification: {}, iprNotes: {},
-  partnershipTypes: [], technologyKeywords: [], marketKeywords: [], areas: [], partnerTypesSought: [], targetCountries: [], developmentStage: null, trl: null, iprStatus: null, anonymous: false, programme: null };
+  partnershipTypes: [], technologyKeywords: [], marketKeywords: [], areas: [], subAreas: [], partnerTypesSought: [], targetCountries: [], developmentStage: null, trl: null, iprStatus: null, anonymous: false, programme: null };
 
 const filled = (m: Ml) => LANGS.some((l) => (m[l] ?? '').trim());
 
@@ -56,6 +56,7 @@ export function ProfileEditor() {
   const existing = useQuery({ queryKey: ['profile', id], enabled: !!id, queryFn: () => get<Form & { organisationId: string }>(`/api/profiles/${id}`) });
   useEffect(() => { if (existing.data) setForm({ ...EMPTY, ...Object.fromEntries(Object.entries(existing.data).filter(([k]) => k in EMPTY)) } as Form); }, [existing.data]);
   useEffect(() => { if (!id && !form.organisationId && orgs.data?.[0]) setForm((f) => ({ ...f, organisationId: orgs.data![0].id })); }, [orgs.data, id, form.organisationId]);
+  const parentOf = (code: string) => areas.data?.find((x) => x.code === code)?.parentCode ?? null;
   if (id && existing.isLoading) return <Loading />;
   const errs = validate(form);
   const msg = (path: string) => server[path] ?? (errs[path] ? t(`market:editor.errors.${errs[path]}`) : undefined);
@@ -115,7 +116,12 @@ export function ProfileEditor() {
             </Group>
             <TagsInput label={t('market:field.technologyKeywords')} maxTags={L.keywordsMax} value={form.technologyKeywords} error={msg('technologyKeywords')} onChange={(v) => setForm((f) => ({ ...f, technologyKeywords: v }))} />
             <TagsInput label={t('market:field.marketKeywords')} maxTags={L.keywordsMax} value={form.marketKeywords} error={msg('marketKeywords')} onChange={(v) => setForm((f) => ({ ...f, marketKeywords: v }))} />
-            <MultiSelect label={t('market:field.areas')} maxValues={8} value={form.areas} data={(areas.data ?? []).filter((a) => !a.parentCode && (a.active || form.areas.includes(a.code))).map((a) => ({ value: a.code, label: mlText(a.label, lang) }))} onChange={(v) => setForm((f) => ({ ...f, areas: v }))} />
+            <MultiSelect label={t('market:field.areas')} maxValues={8} value={form.areas} data={(areas.data ?? []).filter((a) => !a.parentCode && (a.active || form.areas.includes(a.code))).map((a) => ({ value: a.code, label: mlText(a.label, lang) }))} onChange={(v) => setForm((f) => ({ ...f, areas: v, subAreas: f.subAreas.filter((s) => v.some((a) => s.startsWith(`${a}.`) || parentOf(s) === a)) }))} />
+            {form.areas.length > 0 && <MultiSelect label={t('market:field.subAreas')} maxValues={16} value={form.subAreas} searchable
+              data={form.areas.map((a) => ({ group: mlText(areas.data?.find((x) => x.code === a)?.label ?? {}, lang) || a,
+                items: (areas.data ?? []).filter((x) => x.parentCode === a && (x.active || form.subAreas.includes(x.code))).map((x) => ({ value: x.code, label: mlText(x.label, lang) })) }))
+                .filter((g) => g.items.length > 0)}
+              onChange={(v) => setForm((f) => ({ ...f, subAreas: v }))} data-testid="field-subAreas" />}
             <MultiSelect label={t('market:field.partnerTypesSought')} value={form.partnerTypesSought} data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} onChange={(v) => setForm((f) => ({ ...f, partnerTypesSought: v }))} />
             <TagsInput label={t('market:field.targetCountries')} description="BY, CN…" value={form.targetCountries} onChange={(v) => setForm((f) => ({ ...f, targetCountries: v.map((x) => x.toUpperCase()) }))} />
             {form.type === 'RDR' && <TextInput label={t('market:field.programme')} value={form.programme ?? ''} onChange={(e) => setForm((f) => ({ ...f, programme: e.currentTarget.value || null }))} />}
