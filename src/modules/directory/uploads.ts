@@ -7,9 +7,11 @@ import type { Tx } from '../../db/client.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/tokens.ts';
 
-export type UploadKind = 'logo' | 'attachment';
+export type UploadKind = 'logo' | 'attachment' | 'cover';
 export const UPLOAD_RULES: Record<UploadKind, { maxBytes: number; mimes: string[] }> = {
   logo: { maxBytes: 1024 * 1024, mimes: ['image/png', 'image/jpeg', 'image/webp'] },
+  // Event cover images (events module): wider pictures than logos, so a larger cap.
+  cover: { maxBytes: 2 * 1024 * 1024, mimes: ['image/png', 'image/jpeg', 'image/webp'] },
   attachment: { maxBytes: 5 * 1024 * 1024, mimes: ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] },
 };
 
