@@ -3,6 +3,7 @@
 // and picks a slot; both see the meeting in their agenda at their own local times, with the video link.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { startServer, launchBrowser, newContext, screenshot, type RunningServer } from './harness.ts';
 
@@ -12,6 +13,14 @@ before(async () => { server = await startServer(); browser = await launchBrowser
 after(async () => { await browser?.close(); await server?.stop(); });
 
 const EVENT = '/events/synergy-online-brokerage';
+
+/** A real 1×1 PNG for the cover upload. */
+function png(): Buffer {
+  const crc = (buf: Buffer) => { let c = ~0; for (const b of buf) { c ^= b; for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1)); } return ~c >>> 0; };
+  const chunk = (type: string, data: Buffer) => { const len = Buffer.alloc(4); len.writeUInt32BE(data.length); const td = Buffer.concat([Buffer.from(type), data]); const cr = Buffer.alloc(4); cr.writeUInt32BE(crc(td)); return Buffer.concat([len, td, cr]); };
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])),
+    chunk('IDAT', deflateSync(Buffer.from([0, 0x33, 0x66, 0x99, 0xff]))), chunk('IEND', Buffer.alloc(0))]);
+}
 
 async function signIn(page: Page, email: string, labels: { email: string; password: RegExp; submit: string }) {
   await page.goto(`${server.url}/login`);
@@ -102,6 +111,7 @@ test('an organiser reads the 2021 exchange: agenda in two zones, statistics, and
   const agenda = await page.getByTestId('agenda').innerText();
   assert.match(agenda, /10:00–13:00 Minsk · 15:00–18:00 Changchun/);
   assert.match(agenda, /Андрей Косовский/);
+  assert.match(agenda, /Conference hall \(video link to Changchun\), BNTU Science and Technology Park "Polytechnic"/, 'rooms in the viewer\'s language');
   await screenshot(page, 'events-2021-public');
 
   await signIn(page, 'organiser.cn@synergy.demo', { email: 'Email', password: /^Password/, submit: 'Sign in' });
@@ -113,6 +123,14 @@ test('an organiser reads the 2021 exchange: agenda in two zones, statistics, and
   await page.getByRole('tab', { name: '打印日程' }).click();
   await page.getByText('15:00–15:30 长春').first().waitFor();
   await screenshot(page, 'events-2021-schedule-zh');
+
+  // The organiser adds a cover image from the settings; the public page shows it (loaded, not a broken image).
+  await page.getByRole('tab', { name: '设置' }).click();
+  await page.getByTestId('cover-editor').locator('input[type=file]').setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: png() });
+  await page.getByTestId('cover-editor').getByRole('button', { name: '更换封面' }).waitFor();
+  await page.goto(`${server.url}/events/synergy-of-innovations-2021`);
+  await page.getByTestId('event-cover').waitFor();
+  await page.waitForFunction(() => { const i = document.querySelector<HTMLImageElement>('[data-testid=event-cover]'); return !!i && i.complete && i.naturalWidth === 1; });
   assert.deepEqual(errors, []);
   await ctx.close();
 });

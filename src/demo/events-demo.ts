@@ -1,6 +1,6 @@
 // Demo data of the events module: the 2021 exchange as a complete past event (agenda, registrations,
 // meetings held, outcomes) and an upcoming online event with open registration to try the flow.
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import {
   events, eventSessions, eventSlots, eventRegistrations, meetings, meetingParticipants, meetingSlotOccupancy, meetingOutcomes,
   organisations, organisationMembers, users, userRoles,
@@ -170,7 +170,6 @@ export const upcomingEventDemoStep: Step = {
         zh: '中白机构线上会谈：医学、信息技术、机械制造、生态、节能。报名后在参会者名单中寻找伙伴并预约会谈。',
         en: 'Online meetings between Belarusian and Chinese organisations: medicine, IT, machine building, ecology, energy saving. Register, find partners in the attendee list and book meetings.',
       },
-      venue: { ru: 'Онлайн', zh: '线上', en: 'Online' },
       startsAt: zonedToUtc(`${day}T09:30`, tz), endsAt: zonedToUtc(`${day}T13:00`, tz),
       registrationOpensAt: now, registrationClosesAt: zonedToUtc(`${day}T09:00`, tz), approvalMode: 'auto', bookingMode: 'self',
       maxMeetingsPerParticipant: 6, requestExpiryHours: 72, reminderMinutes: 15, videoProvider: 'jitsi', createdAt: now, updatedAt: now,
@@ -180,5 +179,39 @@ export const upcomingEventDemoStep: Step = {
       { kind: 'meeting_block', from: `${day}T10:00`, to: `${day}T13:00`, slotMinutes: 30, title: { ru: 'Онлайн-встречи', zh: '线上会谈', en: 'Online meetings' } },
     ], now);
     for (const email of ['participant.bsu@synergy.demo', 'participant.jlu@synergy.demo', 'participant.faw@synergy.demo']) await register(tx, id, email, 'delegate', ['ru', 'zh'], now);
+  },
+};
+
+/**
+ * Venues and rooms of both demo events, named in three languages, and the rooms of the sessions held in
+ * them. Databases loaded before venues existed got the former single venue text as one venue (migration
+ * 0006); this step replaces that entry, but leaves venues an organiser has set up by hand alone.
+ */
+export const eventVenuesDemoStep: Step = {
+  key: 'demo:events-venues:v1',
+  async run(tx) {
+    const untouched = (venues: { id: string }[]) => venues.every((v) => v.id === 'main');
+    const [e2021] = await tx.select().from(events).where(eq(events.slug, 'synergy-of-innovations-2021'));
+    if (e2021 && untouched(e2021.venues)) {
+      await tx.update(events).set({ venues: [
+        { id: 'minsk', name: { ru: 'Научно-технологический парк БНТУ «Политехник»', zh: '白俄罗斯国立技术大学"综合技术"科技园', en: 'BNTU Science and Technology Park "Polytechnic"' },
+          address: { ru: 'Минск, Беларусь', zh: '白俄罗斯，明斯克', en: 'Minsk, Belarus' },
+          rooms: [{ id: 'minsk-hall', name: { ru: 'Конференц-зал (видеосвязь с Чанчунем)', zh: '会议厅（与长春视频连线）', en: 'Conference hall (video link to Changchun)' } }] },
+        { id: 'changchun', name: { ru: 'Белорусско-китайский научно-технический парк в Чанчуне', zh: '长春中白科技园', en: 'Belarusian–Chinese Science and Technology Park in Changchun' },
+          address: { ru: 'Чанчунь, провинция Цзилинь, Китай', zh: '中国吉林省长春市', en: 'Changchun, Jilin Province, China' },
+          rooms: [{ id: 'changchun-hall', name: { ru: 'Конференц-зал (видеосвязь с Минском)', zh: '会议厅（与明斯克视频连线）', en: 'Conference hall (video link to Minsk)' } }] },
+      ] }).where(eq(events.id, e2021.id));
+      // The opening and the round table were held in the Minsk hall, linked to Changchun.
+      await tx.update(eventSessions).set({ roomId: 'minsk-hall' })
+        .where(and(eq(eventSessions.eventId, e2021.id), inArray(eventSessions.kind, ['plenary', 'round_table'])));
+    }
+    const [online] = await tx.select().from(events).where(eq(events.slug, 'synergy-online-brokerage'));
+    if (online && untouched(online.venues)) {
+      await tx.update(events).set({ venues: [
+        { id: 'online', name: { ru: 'Онлайн', zh: '线上', en: 'Online' }, address: {},
+          rooms: [{ id: 'plenary-room', name: { ru: 'Пленарный видеозал', zh: '全体会议视频厅', en: 'Plenary video room' } }] },
+      ] }).where(eq(events.id, online.id));
+      await tx.update(eventSessions).set({ roomId: 'plenary-room' }).where(and(eq(eventSessions.eventId, online.id), eq(eventSessions.kind, 'plenary')));
+    }
   },
 };

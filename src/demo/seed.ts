@@ -9,7 +9,7 @@ import { newId } from '../platform/tokens.ts';
 import { TAXONOMY } from '../shared/taxonomy-data.ts';
 import type { Role } from '../shared/enums.ts';
 import { DEMO_ORGANISATIONS } from './data/organisations.ts';
-import { events2021DemoStep, upcomingEventDemoStep } from './events-demo.ts';
+import { events2021DemoStep, eventVenuesDemoStep, upcomingEventDemoStep } from './events-demo.ts';
 import { directoryDemoStep } from './directory-step.ts';
 
 export const DEMO_PASSWORD = 'synergy-2021';
@@ -101,7 +101,6 @@ const event2021Step: Step = {
         zh: '以明斯克—长春视频会议形式举行的中白合作交流会。目的是在长春中白科技园保持中白高技术项目的联合组织技术平台，并确定联合项目的合作方向和形式。',
         en: 'A Belarusian–Chinese cooperation exchange held as a Minsk–Changchun video conference, to keep a joint organisational and technological platform in the Changchun park and find promising directions and forms of cooperation for joint projects.',
       },
-      venue: { ru: 'Технопарк БНТУ «Политехник», Минск — Чанчунь (видеоконференция)', zh: '白俄罗斯国立技术大学"综合技术"科技园，明斯克—长春（视频会议）', en: 'BNTU technopark "Polytechnic", Minsk — Changchun (video conference)' },
       startsAt: new Date('2021-09-29T07:00:00Z'), endsAt: new Date('2021-09-29T11:00:00Z'), createdAt: now, updatedAt: now,
     });
     const organisers: [string, string][] = [['by-gknt', 'organiser'], ['by-bntu', 'organiser'], ['by-polytechnic', 'host'], ['cn-jilin-gov', 'organiser'], ['cn-bc-park', 'organiser']];
@@ -112,7 +111,7 @@ const event2021Step: Step = {
 };
 
 /** Steps later modules add to the demo exchange (profiles, agenda, meetings...). */
-export const extraDemoSteps: Step[] = [directoryDemoStep, events2021DemoStep, upcomingEventDemoStep];
+export const extraDemoSteps: Step[] = [directoryDemoStep, events2021DemoStep, upcomingEventDemoStep, eventVenuesDemoStep];
 
 export async function seedBase(deps: Deps): Promise<string[]> {
   return (await once(deps, taxonomyStep)) ? [taxonomyStep.key] : [];

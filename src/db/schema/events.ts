@@ -4,9 +4,9 @@ import type { Ml } from '../../shared/languages.ts';
 import { organisations } from './directory.ts';
 import { users } from './accounts.ts';
 import { files } from './platform.ts';
+import type { EventVenue } from '../../shared/venues.ts';
 
-export type EventRoom = { id: string; name: Ml; videoUrl?: string | null };
-export type EventVenue = { id: string; name: Ml; address: Ml; rooms: EventRoom[] };
+export type { EventRoom, EventVenue } from '../../shared/venues.ts';
 export type Speaker = { name: string; title?: Ml; organisationId?: string | null };
 
 /** Brokerage events (cooperation exchanges) with their booking settings. */
@@ -19,8 +19,9 @@ export const events = pgTable('events', {
   timezone: text('timezone').notNull(),
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
   endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
-  venue: jsonb('venue').$type<Ml>().notNull().default({}),
+  // Names, addresses and room names are multilingual; migration 0006 moved the former single `venue` text here.
   venues: jsonb('venues').$type<EventVenue[]>().notNull().default([]),
+  // Set only by the cover upload (POST /api/events/:id/cover), which checks the image's type and size.
   coverFileId: uuid('cover_file_id').references(() => files.id),
   visibility: text('visibility').notNull().default('public'), // public | invitation
   status: text('status').notNull().default('draft'), // draft | published | closed

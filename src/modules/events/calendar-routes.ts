@@ -7,6 +7,7 @@ import { notFound } from '../../platform/errors.ts';
 import * as cal from './calendar.ts';
 import * as st from './stats.ts';
 import * as sch from './schedule.ts';
+import { scheduleOut } from './schema.ts';
 
 const idParams = z.object({ id: z.string().uuid() }).strict();
 const eventParams = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -66,7 +67,7 @@ export function calendarRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/events/:id/schedule', config: { access: access.organiser },
-    schema: { tags: otags, summary: 'Scheduled meetings with table or room, for printing', params: eventParams, response: { 200: z.object({ event: z.any(), items: z.array(z.any()) }) } },
+    schema: { tags: otags, summary: 'Scheduled meetings with table or room, for printing', params: eventParams, response: { 200: scheduleOut } },
     handler: async (req) => st.schedule(req.ctx, req.params.id),
   });
   app.route({

@@ -11,24 +11,28 @@ import { hashToken, newId, newToken } from '../../platform/tokens.ts';
 import { isLang, mlText, type Lang } from '../../shared/languages.ts';
 import { canSeeMeeting } from './policy.ts';
 import { buildCalendar, type IcsEvent } from './ics.ts';
+import { placeText } from './place.ts';
+import { roomText } from '../../shared/venues.ts';
 
 type Viewer = { userId: string; lang: Lang };
 
 /** Calendar entries of the given meetings as seen by `viewer` (cancelled for them if they withdrew). */
 async function meetingEntries(tx: Tx, deps: Pick<Deps, 'config'>, ids: string[], viewer: Viewer): Promise<IcsEvent[]> {
   if (!ids.length) return [];
-  const rows = await tx.select({ m: meetings, s: eventSlots, e: events }).from(meetings)
-    .innerJoin(eventSlots, eq(eventSlots.id, meetings.slotId)).innerJoin(events, eq(events.id, meetings.eventId)).where(inArray(meetings.id, ids));
+  const rows = await tx.select({ m: meetings, s: eventSlots, e: events, roomId: eventSessions.roomId }).from(meetings)
+    .innerJoin(eventSlots, eq(eventSlots.id, meetings.slotId)).innerJoin(eventSessions, eq(eventSessions.id, eventSlots.sessionId))
+    .innerJoin(events, eq(events.id, meetings.eventId)).where(inArray(meetings.id, ids));
   const parts = await tx.select({ p: meetingParticipants, name: users.name, org: users.organisationName }).from(meetingParticipants)
     .innerJoin(users, eq(users.id, meetingParticipants.userId)).where(inArray(meetingParticipants.meetingId, ids));
   const out: IcsEvent[] = [];
-  for (const { m, s, e } of rows) {
+  for (const { m, s, e, roomId } of rows) {
     if (!m.published && m.status !== 'cancelled') continue;
     const mine = parts.find((p) => p.p.meetingId === m.id && p.p.userId === viewer.userId);
     const others = parts.filter((p) => p.p.meetingId === m.id && p.p.userId !== viewer.userId && (p.p.isRequester || p.p.response === 'accepted'));
     const names = others.map((p) => (p.org ? `${p.name} (${p.org})` : p.name)).join(', ');
     const cancelled = m.status === 'cancelled' || m.status !== 'scheduled' || mine?.p.response === 'declined';
-    const place = m.tableNo ? t(viewer.lang, 'events:ics.table', { n: m.tableNo }) : m.videoUrl ?? '';
+    // Table, the block's room and venue (in the viewer's language, with the address) and the video link.
+    const place = placeText({ venues: e.venues, roomId, tableNo: m.tableNo, videoUrl: m.videoUrl }, viewer.lang, { address: true });
     out.push({
       uid: `meeting-${m.id}@synergy`, sequence: m.icsSequence, stamp: m.updatedAt, start: s.startsAt, end: s.endsAt, tz: e.timezone,
       summary: t(viewer.lang, 'events:ics.meeting', { names }), status: cancelled ? 'CANCELLED' : 'CONFIRMED',
@@ -61,7 +65,7 @@ export async function personalCalendar(tx: Tx, deps: Pick<Deps, 'config'>, viewe
     entries.push({
       uid: `session-${s.id}@synergy`, sequence: 0, stamp: s.createdAt, start: s.startsAt, end: s.endsAt, tz: e.timezone,
       summary: `${mlText(s.title, viewer.lang)} — ${mlText(e.title, viewer.lang)}`, status: 'CONFIRMED',
-      description: `${deps.config.publicUrl}/events/${e.slug}`,
+      description: `${deps.config.publicUrl}/events/${e.slug}`, location: roomText(e.venues, s.roomId, viewer.lang, { address: true }) || undefined,
     });
   }
   entries.sort((a, b) => a.start.getTime() - b.start.getTime());

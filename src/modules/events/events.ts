@@ -18,6 +18,9 @@ export type EventRow = typeof events.$inferSelect;
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** The cover's URL carries the file id, so a replaced cover is fetched anew despite caching. */
+export const coverUrl = (e: Pick<EventRow, 'id' | 'coverFileId'>) => (e.coverFileId ? `/api/events/${e.id}/cover?v=${e.coverFileId}` : null);
+
 function eventColumns(input: EventInput) {
   const at = (local: string | null) => (local ? zonedToUtc(local, input.timezone) : null);
   const startsAt = zonedToUtc(input.startsLocal, input.timezone);
@@ -159,6 +162,7 @@ export async function presentEvent(tx: Tx, e: EventRow, actor: Actor | null, now
   return {
     id: e.id, slug: e.slug, title: e.title, description: e.description, format: e.format, timezone: e.timezone,
     startsAt: e.startsAt.toISOString(), endsAt: e.endsAt.toISOString(), venues: e.venues, coverFileId: e.coverFileId,
+    coverUrl: coverUrl(e),
     visibility: e.visibility, status: e.status, registrationOpensAt: iso(e.registrationOpensAt), registrationClosesAt: iso(e.registrationClosesAt),
     capacity: e.capacity, approvalMode: e.approvalMode, bookingMode: e.bookingMode, maxMeetingsPerParticipant: e.maxMeetingsPerParticipant,
     requestsNeedAcceptance: e.requestsNeedAcceptance, requestExpiryHours: e.requestExpiryHours, reminderMinutes: e.reminderMinutes,

@@ -1,7 +1,7 @@
 // Background work of the events module: expiring unanswered requests and meeting reminders.
 // Rows are claimed with SKIP LOCKED, so several server processes never handle one twice.
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import { events, eventSlots, meetings } from '../../db/schema/index.ts';
+import { events, eventSessions, eventSlots, meetings } from '../../db/schema/index.ts';
 import { systemContext, type Deps } from '../../platform/context.ts';
 import { expireIfOverdue } from './meetings.ts';
 import { notify } from './notify.ts';
@@ -25,18 +25,19 @@ export async function expireRequests(deps: Deps): Promise<number> {
 export async function sendReminders(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const due = await tx.select({ m: meetings, startsAt: eventSlots.startsAt, e: events }).from(meetings)
-      .innerJoin(eventSlots, eq(eventSlots.id, meetings.slotId)).innerJoin(events, eq(events.id, meetings.eventId))
+    const due = await tx.select({ m: meetings, startsAt: eventSlots.startsAt, e: events, roomId: eventSessions.roomId }).from(meetings)
+      .innerJoin(eventSlots, eq(eventSlots.id, meetings.slotId)).innerJoin(eventSessions, eq(eventSessions.id, eventSlots.sessionId))
+      .innerJoin(events, eq(events.id, meetings.eventId))
       .where(and(eq(meetings.status, 'scheduled'), eq(meetings.published, true), isNull(meetings.reminderSentAt), sql`${events.reminderMinutes} > 0`,
         sql`${eventSlots.startsAt} > ${now.toISOString()}`,
         sql`${eventSlots.startsAt} - make_interval(mins => ${events.reminderMinutes}) <= ${now.toISOString()}`))
       .limit(500).for('update', { of: meetings, skipLocked: true });
-    for (const { m, startsAt, e } of due) {
+    for (const { m, startsAt, e, roomId } of due) {
       await tx.update(meetings).set({ reminderSentAt: now }).where(eq(meetings.id, m.id));
       const people = await attendeesOf(tx, m.id);
       if (m.interpreterUserId) people.push(m.interpreterUserId);
       await notify(tx, deps, { userIds: people, kind: 'reminder', eventTitle: e.title, link: `/events/${e.slug}/agenda`, at: startsAt,
-        extra: { place: m.tableNo ? `#${m.tableNo}` : m.videoUrl ?? '', minutes: e.reminderMinutes } });
+        place: { venues: e.venues, roomId, tableNo: m.tableNo, videoUrl: m.videoUrl }, extra: { minutes: e.reminderMinutes } });
     }
     return due.length;
   });

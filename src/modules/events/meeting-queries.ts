@@ -93,9 +93,12 @@ export async function myAgenda(ctx: RequestContext, eventId: string) {
   if (!canViewEvent(ctx.actor, e, await myRegistration(ctx.db, e.id, ctx.actor))) throw notFound('event');
   const sessions = await ctx.db.select().from(eventSessions).where(and(eq(eventSessions.eventId, e.id), sql`${eventSessions.kind} <> 'meeting_block'`));
   const ms = (await myMeetings(ctx, e.id)).filter((m) => m.status === 'scheduled' && m.startsAt);
+  // A meeting takes place in the room of its meeting block (if the organisers gave the block one).
+  const blockRooms = new Map((await ctx.db.select({ slotId: eventSlots.id, roomId: eventSessions.roomId }).from(eventSlots)
+    .innerJoin(eventSessions, eq(eventSessions.id, eventSlots.sessionId)).where(eq(eventSlots.eventId, e.id))).map((r) => [r.slotId, r.roomId]));
   const items = [
     ...sessions.map((s) => ({ type: 'session' as const, startsAt: s.startsAt.toISOString(), endsAt: s.endsAt.toISOString(), kind: s.kind, title: s.title, roomId: s.roomId, meeting: null })),
-    ...ms.map((m) => ({ type: 'meeting' as const, startsAt: m.startsAt!, endsAt: m.endsAt!, kind: m.kind, title: {}, roomId: null, meeting: m })),
+    ...ms.map((m) => ({ type: 'meeting' as const, startsAt: m.startsAt!, endsAt: m.endsAt!, kind: m.kind, title: {}, roomId: blockRooms.get(m.slotId!) ?? null, meeting: m })),
   ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return { event: { id: e.id, slug: e.slug, title: e.title, timezone: e.timezone }, items };
 }

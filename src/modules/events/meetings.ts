@@ -11,6 +11,7 @@ import { canActOnMeeting, canManageEvents, canRecordOutcome, canRequestMeetings 
 import { loadEvent, myRegistration, type EventRow } from './events.ts';
 import { activeMeetingCount, attendeesOf, bookMeeting, mapBookingConflict, releaseSlot, type MeetingRow } from './booking.ts';
 import { notify, type NotificationKind } from './notify.ts';
+import { slotRoomId } from './place.ts';
 import type { meetingRequestBody, outcomeBody } from './schema.ts';
 
 export const MAX_GROUP_ORGANISATIONS = 6;
@@ -42,9 +43,11 @@ async function slotStart(tx: Tx, slotId: string | null) {
 
 async function tell(tx: Tx, ctx: RequestContext, e: EventRow, m: MeetingRow, userIds: string[], kind: NotificationKind, reason?: string | null) {
   const others = userIds.filter((u) => u !== ctx.actor?.userId);
+  const place = m.status === 'scheduled' && m.slotId
+    ? { venues: e.venues, roomId: await slotRoomId(tx, m.slotId), tableNo: m.tableNo, videoUrl: m.videoUrl } : null;
   await notify(tx, ctx, {
     userIds: others, kind, eventTitle: e.title, link: `/events/${e.slug}/meetings`, reason,
-    partnerName: ctx.actor ? await nameOf(tx, ctx.actor.userId) : '', at: await slotStart(tx, m.slotId),
+    partnerName: ctx.actor ? await nameOf(tx, ctx.actor.userId) : '', at: await slotStart(tx, m.slotId), place,
   });
 }
 

@@ -8,6 +8,7 @@ import { queueMail } from '../../platform/mail.ts';
 import { newId } from '../../platform/tokens.ts';
 import { isLang, mlText, type Lang, type Ml } from '../../shared/languages.ts';
 import { formatDateTime, formatTime, CITY_OF_ZONE } from '../../shared/time.ts';
+import { placeText, type Place } from './place.ts';
 
 export const NOTIFICATION_KINDS = [
   'request_received', 'request_accepted', 'request_declined', 'request_expired', 'meeting_cancelled', 'meeting_scheduled',
@@ -28,6 +29,8 @@ export function whenText(at: Date, tz: string, lang: Lang, partnerTz?: string): 
 export type Notice = {
   userIds: string[]; kind: NotificationKind; eventTitle: Ml; link: string;
   at?: Date | null; partnerName?: string; reason?: string | null; extra?: Record<string, unknown>;
+  /** Where the meeting takes place; rendered per recipient (room and venue names in their language). */
+  place?: Place | null;
 };
 
 export async function notify(tx: Tx, deps: Pick<Deps, 'clock' | 'config' | 'log'>, n: Notice): Promise<void> {
@@ -38,7 +41,7 @@ export async function notify(tx: Tx, deps: Pick<Deps, 'clock' | 'config' | 'log'
     const lang: Lang = isLang(u.lang) ? u.lang : 'en';
     const params = {
       event: mlText(n.eventTitle, lang), when: n.at ? whenText(n.at, u.timezone, lang) : '', partner: n.partnerName ?? '',
-      reason: n.reason ?? '', link: `${deps.config.publicUrl}${n.link}`, ...n.extra,
+      reason: n.reason ?? '', link: `${deps.config.publicUrl}${n.link}`, place: n.place ? placeText(n.place, lang) : '', ...n.extra,
     };
     await tx.insert(notifications).values({ id: newId(), userId: u.id, kind: `events.${n.kind}`, data: { ...params, at: n.at?.toISOString() ?? null }, link: n.link, createdAt: deps.clock.now() });
     await queueMail(tx, deps, { to: u.email, userId: u.id, lang, template: `events_${n.kind}`, params });

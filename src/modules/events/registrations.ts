@@ -2,7 +2,7 @@
 // unavailability, and the attendee list.
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
-import { eventRegistrations, eventSlots, eventUnavailability, users, organisations, organisationMembers } from '../../db/schema/index.ts';
+import { eventRegistrations, eventSlots, eventUnavailability, users, organisations, organisationMembers, profiles } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound, forbidden } from '../../platform/errors.ts';
@@ -12,6 +12,7 @@ import { canManageEvents, canRegister, canSeeAttendees, canViewEvent } from './p
 import { loadEvent, myRegistration, type EventRow } from './events.ts';
 import { notify } from './notify.ts';
 import type { registerBody } from './schema.ts';
+import type { Ml } from '../../shared/languages.ts';
 
 async function approvedCount(tx: Tx, eventId: string) {
   const [{ n }] = await tx.select({ n: count() }).from(eventRegistrations).where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'approved')));
@@ -35,6 +36,26 @@ export async function promoteWaitlist(tx: Tx, ctx: RequestContext, e: EventRow):
   return promoted;
 }
 
+/** Profiles a registrant may bring: published ones of the organisation they register with. Anonymous profiles are
+ *  refused, since the attendee list shows them next to the person and organisation and would reveal whose they are. */
+async function checkProfiles(tx: Tx, orgId: string | null, ids: string[]): Promise<string[]> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return [];
+  const ok = orgId ? await tx.select({ id: profiles.id }).from(profiles).where(and(inArray(profiles.id, wanted), eq(profiles.organisationId, orgId),
+    eq(profiles.status, 'published'), eq(profiles.anonymous, false))) : [];
+  if (ok.length !== wanted.length) throw new AppError('registration_profiles_invalid', { status: 400 });
+  return wanted;
+}
+
+/** Titles of the brought profiles that are still published and not anonymous (an expired or archived one drops off the list). */
+async function broughtProfiles(tx: Tx, ids: string[]) {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map<string, { id: string; title: Ml }>();
+  const rows = await tx.select({ id: profiles.id, title: profiles.title }).from(profiles)
+    .where(and(inArray(profiles.id, unique), eq(profiles.status, 'published'), eq(profiles.anonymous, false)));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export async function register(ctx: RequestContext, eventId: string, input: z.output<typeof registerBody>) {
   const actor = ctx.actor!;
   return ctx.db.transaction(async (tx) => {
@@ -50,20 +71,24 @@ export async function register(ctx: RequestContext, eventId: string, input: z.ou
       const [m] = await tx.select().from(organisationMembers).where(and(eq(organisationMembers.organisationId, orgId), eq(organisationMembers.userId, actor.userId)));
       if (!m && !canManageEvents(actor)) throw new AppError('validation_failed', { fields: [{ path: 'organisationId', code: 'not_member' }] });
     } else {
-      const [m] = await tx.select({ id: organisationMembers.organisationId }).from(organisationMembers).where(eq(organisationMembers.userId, actor.userId)).limit(1);
-      orgId = m?.id ?? null;
+      // Without a choice: the organisation of the profiles brought (if the person belongs to it), else their first one.
+      const memberships = (await tx.select({ id: organisationMembers.organisationId }).from(organisationMembers)
+        .where(eq(organisationMembers.userId, actor.userId)).orderBy(asc(organisationMembers.createdAt))).map((m) => m.id);
+      const [first] = input.profileIds.length ? await tx.select({ org: profiles.organisationId }).from(profiles).where(eq(profiles.id, input.profileIds[0])) : [];
+      orgId = first && memberships.includes(first.org) ? first.org : memberships[0] ?? null;
     }
+    const profileIds = await checkProfiles(tx, orgId, input.profileIds);
     const [u] = await tx.select({ organisationName: users.organisationName }).from(users).where(eq(users.id, actor.userId));
     const status = e.approvalMode === 'manual' ? 'pending' : (await hasPlace(tx, e)) ? 'approved' : 'waitlisted';
     const row = {
       eventId: e.id, userId: actor.userId, organisationId: orgId, organisationName: input.organisationName || u.organisationName,
-      role: input.role, languages: input.languages, needsInterpreter: input.needsInterpreter, profileIds: input.profileIds, note: input.note,
+      role: input.role, languages: input.languages, needsInterpreter: input.needsInterpreter, profileIds, note: input.note,
       status, createdAt: ctx.clock.now(), decidedAt: status === 'pending' ? null : ctx.clock.now(), decidedBy: null,
     };
     let id: string;
     if (existing) { id = existing.id; await tx.update(eventRegistrations).set(row).where(eq(eventRegistrations.id, id)); }
     else { id = newId(); await tx.insert(eventRegistrations).values({ id, ...row }); }
-    await audit(tx, ctx, { entityType: 'event_registration', entityId: id, action: 'register', changes: { eventId: e.id, status, role: input.role } });
+    await audit(tx, ctx, { entityType: 'event_registration', entityId: id, action: 'register', changes: { eventId: e.id, status, role: input.role, organisationId: orgId, profileIds } });
     if (status === 'waitlisted') await notify(tx, ctx, { userIds: [actor.userId], kind: 'registration_waitlisted', eventTitle: e.title, link: `/events/${e.slug}` });
     return { id, status };
   });
@@ -132,9 +157,11 @@ export async function listRegistrations(ctx: RequestContext, eventId: string) {
     .from(eventRegistrations).innerJoin(users, eq(users.id, eventRegistrations.userId)).leftJoin(organisations, eq(organisations.id, eventRegistrations.organisationId))
     .where(organiser ? eq(eventRegistrations.eventId, e.id) : and(eq(eventRegistrations.eventId, e.id), eq(eventRegistrations.status, 'approved')))
     .orderBy(asc(eventRegistrations.createdAt));
+  const brought = await broughtProfiles(ctx.db, rows.flatMap(({ r }) => r.profileIds));
   return rows.map(({ r, ...u }) => ({
     id: r.id, userId: r.userId, name: u.name, organisationName: r.organisationName, organisationId: r.organisationId, country: u.country, timezone: u.timezone,
     role: r.role, status: r.status, languages: r.languages, needsInterpreter: r.needsInterpreter, profileIds: r.profileIds,
     createdAt: r.createdAt.toISOString(), orgType: u.orgType ?? null, ...(organiser ? { email: u.email } : {}),
+    profiles: r.profileIds.flatMap((id) => brought.get(id) ?? []),
   }));
 }

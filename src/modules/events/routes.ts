@@ -8,6 +8,8 @@ import * as ev from './events.ts';
 import * as reg from './registrations.ts';
 import * as mt from './meetings.ts';
 import * as mq from './meeting-queries.ts';
+import * as cover from './cover.ts';
+import { readUpload } from '../profiles/routes.ts';
 
 const ok = { ok: true as const };
 const okSchema = z.object({ ok: z.literal(true) });
@@ -15,7 +17,8 @@ const eventParams = z.object({ id: z.string().min(1).max(100) }).strict();
 const idParams = z.object({ id: z.string().uuid() }).strict();
 const created = z.object({ id: z.string() });
 const meetingAction = z.object({ status: z.string(), slotId: z.string().nullable().optional(), tableNo: z.number().nullable().optional(), videoUrl: z.string().nullable().optional() });
-const agendaItem = z.object({ type: z.enum(['session', 'meeting']), startsAt: z.string(), endsAt: z.string(), kind: z.string(), title: z.any(), roomId: z.string().nullable(), meeting: s.meetingOut.nullable() });
+const agendaItem = z.object({ type: z.enum(['session', 'meeting']), startsAt: z.string(), endsAt: z.string(), kind: z.string(), title: z.any(),
+  roomId: z.string().nullable().describe("A room of the event's venues (a meeting: its block's room)"), meeting: s.meetingOut.nullable() });
 
 export function eventsRoutes(app: App, deps: Deps) {
   const tags = ['events'];
@@ -38,6 +41,28 @@ export function eventsRoutes(app: App, deps: Deps) {
     method: 'PUT', url: '/api/events/:id', config: { access: access.organiser },
     schema: { tags, params: eventParams, body: s.eventBody, response: { 200: okSchema } },
     handler: async (req) => { await ev.updateEvent(req.ctx, req.params.id, req.body); return ok; },
+  });
+  app.route({
+    method: 'POST', url: '/api/events/:id/cover', config: { access: access.organiser },
+    schema: { tags, summary: 'Upload or replace the cover image (multipart field "file": PNG, JPEG or WebP up to 2 MB)', params: eventParams,
+      response: { 200: z.object({ coverUrl: z.string() }) } },
+    handler: async (req) => cover.uploadCover(req.ctx, req.params.id, await readUpload(req)),
+  });
+  app.route({
+    method: 'DELETE', url: '/api/events/:id/cover', config: { access: access.organiser },
+    schema: { tags, summary: 'Remove the cover image', params: eventParams, response: { 200: okSchema } },
+    handler: async (req) => { await cover.removeCover(req.ctx, req.params.id); return ok; },
+  });
+  app.route({
+    method: 'GET', url: '/api/events/:id/cover', config: { access: access.public },
+    schema: { tags, summary: 'The cover image, for those who may see the event', params: eventParams,
+      querystring: z.object({ v: z.string().max(64).optional() }).strict() },
+    handler: async (req, reply) => {
+      const f = await cover.coverContent(req.ctx, req.params.id);
+      // The URL the API hands out carries the file id (?v=), so a replaced cover is not served from caches.
+      return reply.header('content-type', f.mime).header('x-content-type-options', 'nosniff')
+        .header('cache-control', f.isPublic ? 'public, max-age=3600' : 'private, max-age=300').send(f.content);
+    },
   });
   app.route({
     method: 'GET', url: '/api/events/:id/agenda', config: { access: access.public },

@@ -29,7 +29,6 @@ export const eventBody = z.object({
   endsLocal: localTime,
   venues: z.array(venue).max(10).default([]),
   organiserIds: z.array(z.string().uuid()).max(20).default([]),
-  coverFileId: z.string().uuid().nullable().default(null),
   visibility: z.enum(['public', 'invitation']).default('public'),
   status: z.enum(['draft', 'published', 'closed']).default('draft'),
   registrationOpensLocal: localTime.nullable().default(null),
@@ -71,6 +70,7 @@ export const registerBody = z.object({
   role: z.enum(REG_ROLES).default('delegate'),
   languages: z.array(z.enum([...LANGS, 'be', 'other'])).max(5).default([]),
   needsInterpreter: z.boolean().default(false),
+  // Published marketplace profiles of the registrant's organisation (checked on registration).
   profileIds: z.array(z.string().uuid()).max(20).default([]),
   note: z.string().max(2000).default(''),
 }).strict();
@@ -96,9 +96,14 @@ export const outcomeBody = z.object({
 
 // ---- responses
 const mlOut = z.object({ ru: z.string().optional(), zh: z.string().optional(), en: z.string().optional() });
+export const venueOut = z.object({
+  id: z.string(), name: mlOut, address: mlOut,
+  rooms: z.array(z.object({ id: z.string(), name: mlOut, videoUrl: z.string().nullable().optional() })),
+});
 export const eventOut = z.object({
   id: z.string(), slug: z.string(), title: mlOut, description: mlOut, format: z.string(), timezone: z.string(),
-  startsAt: z.string(), endsAt: z.string(), venues: z.array(z.any()), coverFileId: z.string().nullable(),
+  startsAt: z.string(), endsAt: z.string(), venues: z.array(venueOut),
+  coverFileId: z.string().nullable(), coverUrl: z.string().nullable().describe('The cover image (changes when the cover is replaced)'),
   visibility: z.string(), status: z.string(), registrationOpensAt: z.string().nullable(), registrationClosesAt: z.string().nullable(),
   capacity: z.number().nullable(), approvalMode: z.string(), bookingMode: z.string(), maxMeetingsPerParticipant: z.number(),
   requestsNeedAcceptance: z.boolean(), requestExpiryHours: z.number(), reminderMinutes: z.number(), videoProvider: z.string(),
@@ -118,6 +123,7 @@ export const personOut = z.object({ userId: z.string(), name: z.string(), organi
 export const registrationOut = personOut.extend({
   id: z.string(), role: z.string(), status: z.string(), languages: z.array(z.string()), needsInterpreter: z.boolean(),
   profileIds: z.array(z.string()), createdAt: z.string(), email: z.string().optional(), orgType: z.string().nullable(),
+  profiles: z.array(z.object({ id: z.string(), title: mlOut })).describe('The profiles brought that are still published, for links'),
 });
 export const meetingOut = z.object({
   id: z.string(), eventId: z.string(), kind: z.string(), status: z.string(), priority: z.string(), message: z.string(), reason: z.string().nullable(),
@@ -128,3 +134,11 @@ export const meetingOut = z.object({
   myOutcome: z.object({ attendance: z.string(), outcomes: z.array(z.string()), note: z.string() }).nullable(),
 });
 export const slotOut = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string(), freeTables: z.number().nullable() });
+export const scheduleOut = z.object({
+  event: z.object({ id: z.string(), slug: z.string(), title: mlOut, timezone: z.string() }),
+  items: z.array(z.object({
+    meetingId: z.string(), startsAt: z.string(), endsAt: z.string(), tableNo: z.number().nullable(), videoUrl: z.string().nullable(),
+    roomId: z.string().nullable().describe("The meeting block's room (names in the event's venues)"), interpreter: z.string().nullable(),
+    participants: z.array(z.object({ name: z.string(), organisationName: z.string(), country: z.string() })),
+  })),
+});

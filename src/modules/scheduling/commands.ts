@@ -1,7 +1,7 @@
 // Writes of the console: start a run, apply its proposal, lock/unlock and move meetings by hand.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import { eventScheduleState, events, eventSlots, meetingParticipants, meetings, meetingSlotOccupancy, notifications, users } from '../../db/schema/index.ts';
+import { eventScheduleState, events, eventSessions, eventSlots, meetingParticipants, meetings, meetingSlotOccupancy, notifications, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
@@ -11,6 +11,7 @@ import { t } from '../../platform/i18n.ts';
 import { newId } from '../../platform/tokens.ts';
 import { cancelTaskRun, getTaskRun, startTaskRun } from '../../platform/task-runs.ts';
 import { isLang, mlText, type Lang } from '../../shared/languages.ts';
+import { roomText } from '../../shared/venues.ts';
 import { loadEvent, type EventRow } from '../events/events.ts';
 import { attendeesOf, bookMeeting, mapBookingConflict } from '../events/booking.ts';
 import { jitsiRoomUrl } from '../events/slots.ts';
@@ -139,15 +140,15 @@ export async function applyRun(ctx: RequestContext, eventId: string, runId: stri
 async function tellAffected(tx: Tx, ctx: RequestContext, e: EventRow, affected: Map<string, Set<string>>, stage: ApplyStage) {
   if (!affected.size) return;
   const ids = [...new Set([...affected.values()].flatMap((s) => [...s]))];
-  const ms = await tx.select({ id: meetings.id, status: meetings.status, tableNo: meetings.tableNo, at: eventSlots.startsAt }).from(meetings)
-    .leftJoin(eventSlots, eq(eventSlots.id, meetings.slotId)).where(inArray(meetings.id, ids));
+  const ms = await tx.select({ id: meetings.id, status: meetings.status, tableNo: meetings.tableNo, at: eventSlots.startsAt, roomId: eventSessions.roomId }).from(meetings)
+    .leftJoin(eventSlots, eq(eventSlots.id, meetings.slotId)).leftJoin(eventSessions, eq(eventSessions.id, eventSlots.sessionId)).where(inArray(meetings.id, ids));
   const people = await tx.select({ id: users.id, email: users.email, lang: users.lang, timezone: users.timezone }).from(users).where(inArray(users.id, [...affected.keys()]));
   const link = `/events/${e.slug}/agenda`;
   for (const u of people) {
     const lang: Lang = isLang(u.lang) ? u.lang : 'en';
     const lines = ms.filter((m) => affected.get(u.id)!.has(m.id)).sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0)).map((m) =>
       m.status === 'scheduled' && m.at
-        ? `• ${whenText(m.at, u.timezone, lang)}${m.tableNo ? ` — ${t(lang, 'scheduling:notice.table', { n: m.tableNo })}` : ''}`
+        ? `• ${[whenText(m.at, u.timezone, lang), m.tableNo ? t(lang, 'scheduling:notice.table', { n: m.tableNo }) : '', roomText(e.venues, m.roomId, lang)].filter(Boolean).join(' — ')}`
         : `• ${t(lang, 'scheduling:notice.unplaced')}`);
     const params = { event: mlText(e.title, lang), stage: t(lang, `scheduling:stage.${stage}`), changes: lines.join('\n'), link: `${ctx.config.publicUrl}${link}` };
     await tx.insert(notifications).values({ id: newId(), userId: u.id, kind: 'scheduling.agenda_changed', data: { ...params, stageCode: stage, meetings: [...affected.get(u.id)!] }, link, createdAt: ctx.clock.now() });

@@ -20,7 +20,8 @@ type RunDetail = { status: string; progress: number; best: Record<string, unknow
   changes: { meeting: string }[]; affected: Record<string, string[]>; violations: string[] } | null; people: Record<string, { name: string }> };
 
 async function setup() {
-  const ev = await createEvent(c.organiser, { format: 'onsite', bookingMode: 'organiser', requestsNeedAcceptance: false }, { tables: 2 });
+  const venues = [{ id: 'park', name: { ru: 'Технопарк', zh: '科技园', en: 'Technopark' }, address: {}, rooms: [{ id: 'hall', name: { ru: 'Зал А', zh: 'A厅', en: 'Hall A' } }] }];
+  const ev = await createEvent(c.organiser, { format: 'onsite', bookingMode: 'organiser', requestsNeedAcceptance: false, venues }, { tables: 2, roomId: 'hall' });
   const p: Person[] = [];
   for (let i = 0; i < 6; i++) p.push(await participant(t, ev.id, { lang: (['ru', 'zh', 'en'] as const)[i % 3] }));
   const meet = async (from: Person, to: Person[], priority: 'must' | 'would' = 'would') => {
@@ -122,6 +123,7 @@ test('schedule all: a valid proposal with its certificate and changes, applied t
   const mailZh = (await t.deps.db.select().from(mailOutbox).where(eq(mailOutbox.toEmail, p[1].email))).find((m) => m.template === 'scheduling_agenda_changed');
   assert.match(mailZh!.subject, /初步/);
   assert.match(mailZh!.text, /长春|明斯克/, 'times are given in the reader’s zone with the other side’s city');
+  assert.match(mailZh!.text, /号桌 — A厅, 科技园/, 'table, room and venue in the reader’s language');
 
   // The same run applied again as final changes nothing and tells nobody.
   const final = await c.organiser.post(`/api/events/${ev.id}/scheduling/runs/${first.json().id}/apply`, { stage: 'final' });

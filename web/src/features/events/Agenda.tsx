@@ -5,16 +5,17 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { MlText } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
-import { TimeRange } from './common.tsx';
-import type { Session } from './types.ts';
+import { TimeRange, useRoomText } from './common.tsx';
+import type { EventInfo, Session } from './types.ts';
 
 export function useAgenda(slug: string) {
   return useQuery({ queryKey: ['agenda', slug], queryFn: () => get<Session[]>(`/api/events/${slug}/agenda`) });
 }
 
-export function AgendaList({ slug }: { slug: string }) {
+export function AgendaList({ slug, venues }: { slug: string; venues: EventInfo['venues'] }) {
   const { t } = useTranslation();
   const q = useAgenda(slug);
+  const room = useRoomText(venues);
   if (q.isLoading) return <Loading />;
   return (
     <Stack gap="sm" data-testid="agenda">
@@ -26,6 +27,7 @@ export function AgendaList({ slug }: { slug: string }) {
             <Stack gap={4} style={{ flex: 1 }}>
               <Group gap="xs"><Badge variant="light">{t(`events:sessionKind.${s.kind}`)}</Badge><TimeRange start={s.startsAt} end={s.endsAt} withDate={false} /></Group>
               <Text fw={600}><MlText value={s.title} /></Text>
+              {room(s.roomId) && <Text size="sm" data-testid="session-room">{t('events:agenda.room')}: {room(s.roomId)}</Text>}
               {Object.keys(s.topic).length > 0 && <Text size="sm">{t('events:agenda.topic')}: <MlText value={s.topic} /></Text>}
               {s.moderator && <Text size="sm">{t('events:agenda.moderator')}: {s.moderator}</Text>}
               {s.speakers.length > 0 && (

@@ -1,12 +1,13 @@
 // Approved attendees of an event; a participant asks one or several of them for a meeting.
-import { Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { get, post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
-import { useMl } from '../../app/display.tsx';
+import { MlText, useMl } from '../../app/display.tsx';
 import { EventTabs, useEvent } from './common.tsx';
 import type { Registration } from './types.ts';
 
@@ -31,6 +32,16 @@ function RequestDialog({ eventId, invitees, onClose }: { eventId: string; invite
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** The marketplace profiles an attendee brings, as links to the profile pages. */
+export function BroughtProfiles({ profiles }: { profiles: Registration['profiles'] }) {
+  if (!profiles.length) return null;
+  return (
+    <Stack gap={2} data-testid="attendee-profiles">
+      {profiles.map((p) => <Anchor key={p.id} component={Link} to={`/marketplace/profiles/${p.id}`} size="sm"><MlText value={p.title} /></Anchor>)}
+    </Stack>
   );
 }
 
@@ -61,11 +72,11 @@ export function AttendeesPage() {
             <Button variant="light" onClick={() => setDialog(rows.filter((r) => picked.includes(r.userId)))}>{t('events:attendees.groupRequest', { n: picked.length })}</Button>
           )}
         </Group>
-        <Table.ScrollContainer minWidth={600}>
+        <Table.ScrollContainer minWidth={800}>
           <Table>
             <Table.Thead><Table.Tr>
               {canRequest && <Table.Th />}<Table.Th>{t('events:attendees.name')}</Table.Th><Table.Th>{t('events:attendees.organisation')}</Table.Th>
-              <Table.Th>{t('events:attendees.role')}</Table.Th><Table.Th>{t('events:attendees.languages')}</Table.Th><Table.Th />
+              <Table.Th>{t('events:attendees.role')}</Table.Th><Table.Th>{t('events:attendees.languages')}</Table.Th><Table.Th>{t('events:attendees.profiles')}</Table.Th><Table.Th />
             </Table.Tr></Table.Thead>
             <Table.Tbody>
               {rows.map((r) => (
@@ -76,6 +87,7 @@ export function AttendeesPage() {
                   <Table.Td>{r.organisationName}</Table.Td>
                   <Table.Td>{t(`events:regRole.${r.role}`)}</Table.Td>
                   <Table.Td>{r.languages.map((l) => t(`events:spoken.${l}`)).join(', ')}</Table.Td>
+                  <Table.Td><BroughtProfiles profiles={r.profiles} /></Table.Td>
                   <Table.Td>{canRequest && <Button size="compact-sm" onClick={() => setDialog([r])} aria-label={t('events:attendees.requestWith', { name: r.name })}>{t('events:attendees.request')}</Button>}</Table.Td>
                 </Table.Tr>
               ))}

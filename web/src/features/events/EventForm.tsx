@@ -3,11 +3,13 @@ import { Button, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Tabs, 
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { filledLangs } from '@shared/languages.ts';
 import { utcToZoned } from '@shared/time.ts';
 import { fieldErrors, post, put } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
 import type { EventInfo } from './types.ts';
 import { VenuesEditor } from './VenuesEditor.tsx';
+import { CoverEditor } from './CoverEditor.tsx';
 
 const ZONES = ['Europe/Minsk', 'Asia/Shanghai', 'Europe/Moscow', 'Europe/Berlin', 'UTC'];
 
@@ -37,7 +39,9 @@ export function EventForm({ event, onSaved }: { event?: EventInfo; onSaved: (slu
       const body = {
         ...v, capacity: v.capacity === '' ? null : Number(v.capacity), videoLink: v.videoLink || null,
         registrationOpensLocal: v.registrationOpensLocal || null, registrationClosesLocal: v.registrationClosesLocal || null,
-        venues: v.venues.filter((x) => Object.keys(x.name).length > 0).map((x) => ({ ...x, rooms: x.rooms.filter((r) => Object.keys(r.name).length > 0) })), organiserIds: event?.organisers.map((o) => o.id) ?? [],
+        // Venues and rooms without a name in any language are dropped (an added row left empty).
+        venues: v.venues.filter((x) => filledLangs(x.name).length > 0).map((x) => ({ ...x, rooms: x.rooms.filter((r) => filledLangs(r.name).length > 0) })),
+        organiserIds: event?.organisers.map((o) => o.id) ?? [],
       };
       try {
         if (event) await put(`/api/events/${event.id}`, body); else await post('/api/events', body);
@@ -76,6 +80,7 @@ export function EventForm({ event, onSaved }: { event?: EventInfo; onSaved: (slu
           <Select label={t('events:form.videoProvider')} data={opts('videoProvider', ['jitsi', 'link'])} allowDeselect={false} {...form.getInputProps('videoProvider')} />
           <TextInput label={t('events:form.videoLink')} description={t('events:form.videoLinkHelp')} {...form.getInputProps('videoLink')} />
         </SimpleGrid>
+        <CoverEditor event={event} />
         <VenuesEditor value={form.values.venues} onChange={(v) => form.setFieldValue('venues', v)} />
         <Checkbox label={t('events:form.needAcceptance')} {...form.getInputProps('requestsNeedAcceptance', { type: 'checkbox' })} />
         <Group><Button type="submit" loading={form.submitting}>{t('common:save')}</Button></Group>

@@ -1,5 +1,5 @@
 // All events the viewer may see: upcoming first, then past ones.
-import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Image, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -21,7 +21,8 @@ export function EventListPage() {
   const list = (items: EventInfo[]) => (
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       {items.map((e) => (
-        <Card key={e.id} withBorder padding="lg" component={Link} to={`/events/${e.slug}`}>
+        <Card key={e.id} withBorder padding="lg" component={Link} to={`/events/${e.slug}`} data-testid="event-card">
+          {e.coverUrl && <Card.Section mb="sm"><Image src={e.coverUrl} alt="" h={140} fit="cover" data-testid="event-card-cover" /></Card.Section>}
           <Stack gap={6}>
             <Group justify="space-between" wrap="nowrap">
               <Title order={3} size="h4"><MlText value={e.title} /></Title>

@@ -1,7 +1,8 @@
 // The public page of an event (in the viewer's language) with its agenda and the registration panel.
-import { Badge, Button, Card, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Image, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { filledLangs } from '@shared/languages.ts';
 import { MlText, useMl } from '../../app/display.tsx';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page } from '../../app/ui.tsx';
@@ -19,11 +20,12 @@ export function EventPage() {
   return (
     <Page title={ml(e.title)} description={<TimeRange start={e.startsAt} end={e.endsAt} />}>
       <EventTabs event={e} />
+      {e.coverUrl && <Image src={e.coverUrl} alt={t('events:cover.alt', { title: ml(e.title) })} radius="md" h={260} fit="cover" data-testid="event-cover" />}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <Stack style={{ gridColumn: 'span 2' }}>
           <Text style={{ whiteSpace: 'pre-wrap' }}><MlText value={e.description} /></Text>
           <Title order={2} size="h3">{t('events:agenda.title')}</Title>
-          <AgendaList slug={slug} />
+          <AgendaList slug={slug} venues={e.venues} />
         </Stack>
         <Stack>
           <Paper withBorder p="md">
@@ -36,7 +38,10 @@ export function EventPage() {
               <Text size="sm">{t('events:page.timezone', { tz: e.timezone })}</Text>
               {e.capacity && <Text size="sm">{t('events:page.capacity', { n: e.approvedCount, capacity: e.capacity })}</Text>}
               {e.venues.map((v) => (
-                <Text key={v.id} size="sm"><MlText value={v.name} fw={600} /> <MlText value={v.address} c="dimmed" /></Text>
+                <Stack key={v.id} gap={0} data-testid="event-venue">
+                  <Text size="sm"><MlText value={v.name} fw={600} />{filledLangs(v.address).length > 0 && <> · <MlText value={v.address} c="dimmed" /></>}</Text>
+                  {v.rooms.length > 0 && <Text size="xs" c="dimmed">{t('events:page.rooms')}: {v.rooms.map((r) => ml(r.name)).filter(Boolean).join(', ')}</Text>}
+                </Stack>
               ))}
             </Stack>
           </Paper>

@@ -12,6 +12,7 @@ import { EventForm } from './EventForm.tsx';
 import { SessionsEditor } from './SessionsEditor.tsx';
 import { SchedulePrint, StatsPanel } from './ReportsPanel.tsx';
 import { OrganiserMeetings } from './OrganiserMeetings.tsx';
+import { BroughtProfiles } from './AttendeesPage.tsx';
 import type { Registration } from './types.ts';
 
 function RegistrationsTable({ eventId }: { eventId: string }) {
@@ -36,7 +37,7 @@ function RegistrationsTable({ eventId }: { eventId: string }) {
             {q.data?.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.name}<Text size="xs" c="dimmed">{r.email}</Text></Table.Td>
-                <Table.Td>{r.organisationName} ({r.country})</Table.Td>
+                <Table.Td>{r.organisationName} ({r.country})<BroughtProfiles profiles={r.profiles} /></Table.Td>
                 <Table.Td>{t(`events:regRole.${r.role}`)}{r.needsInterpreter && <Text size="xs" c="dimmed">{t('events:register.needsInterpreter')}</Text>}</Table.Td>
                 <Table.Td>{r.languages.map((l) => t(`events:spoken.${l}`)).join(', ')}</Table.Td>
                 <Table.Td><StatusBadge kind="registration" status={r.status} /></Table.Td>

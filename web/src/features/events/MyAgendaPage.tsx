@@ -8,7 +8,7 @@ import { del, get, post } from '../../app/api.ts';
 import { MlText, useMl } from '../../app/display.tsx';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
-import { EventTabs, TimeRange, useEvent } from './common.tsx';
+import { EventTabs, TimeRange, useEvent, useRoomText } from './common.tsx';
 import type { AgendaItem } from './types.ts';
 
 function CalendarFeed() {
@@ -42,6 +42,7 @@ export function MyAgendaPage() {
   const ml = useMl();
   const { me } = useMe();
   const { data: e, error } = useEvent();
+  const room = useRoomText(e?.venues ?? []);
   const q = useQuery({ enabled: !!e, queryKey: ['my-agenda', e?.id], queryFn: () => get<{ items: AgendaItem[] }>(`/api/events/${e!.id}/my-agenda`) });
   if (!e) return error ? <ErrorAlert error={error} /> : <Loading />;
   return (
@@ -69,6 +70,7 @@ export function MyAgendaPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
+                    {room(i.roomId) && <Text size="sm" data-testid="agenda-room">{room(i.roomId)}</Text>}
                     {i.meeting?.tableNo && <Text size="sm">{t('events:meetings.table', { n: i.meeting.tableNo })}</Text>}
                     {i.meeting?.videoUrl && <Anchor href={i.meeting.videoUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="agenda-video">{i.meeting.videoUrl}</Anchor>}
                     {i.meeting && <div className="no-print"><Anchor href={`/api/meetings/${i.meeting.id}/ics`} size="xs">{t('events:meetings.ics')}</Anchor></div>}

@@ -1,12 +1,19 @@
-// Registering for an event: role, languages, interpreter need; shows the result (approved, pending, waiting list).
-import { Alert, Button, Checkbox, Group, MultiSelect, Select, Stack, Textarea } from '@mantine/core';
+// Registering for an event: organisation, role, languages, interpreter need and the marketplace profiles brought;
+// shows the result (approved, pending, waiting list).
+import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, Select, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { del, fieldErrors, post } from '../../app/api.ts';
+import { Link } from 'react-router';
+import type { Ml } from '@shared/languages.ts';
+import { del, fieldErrors, get, post } from '../../app/api.ts';
+import { useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
 import type { EventInfo } from './types.ts';
+
+type MyOrg = { id: string; name: Ml };
+type MyProfile = { id: string; organisationId: string; status: string; anonymous: boolean; title: Ml };
 
 const ROLES = ['delegate', 'speaker', 'moderator', 'interpreter', 'organiser'];
 const LANGS = ['ru', 'zh', 'en', 'be', 'other'];
@@ -15,7 +22,14 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
-  const form = useForm({ initialValues: { role: 'delegate', languages: [] as string[], needsInterpreter: false, note: '' } });
+  const ml = useMl();
+  const form = useForm({ initialValues: { organisationId: '', role: 'delegate', languages: [] as string[], needsInterpreter: false, note: '', profileIds: [] as string[] } });
+  const canSignUp = !event.myRegistration || event.myRegistration.status === 'cancelled';
+  const orgs = useQuery({ enabled: canSignUp && event.registrationOpen, queryKey: ['organisations', 'mine'], queryFn: () => get<MyOrg[]>('/api/organisations/mine') });
+  const mine = useQuery({ enabled: canSignUp && event.registrationOpen, queryKey: ['profiles', 'mine'], queryFn: () => get<MyProfile[]>('/api/profiles/mine') });
+  // The profiles brought must be published profiles of the organisation registered with (anonymous ones stay anonymous).
+  const orgId = form.values.organisationId || orgs.data?.[0]?.id || '';
+  const bringable = (mine.data ?? []).filter((p) => p.organisationId === orgId && p.status === 'published' && !p.anonymous);
   const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['event', event.slug] }), qc.invalidateQueries({ queryKey: ['events'] })]);
   const reg = event.myRegistration;
   if (reg && reg.status !== 'cancelled') {
@@ -32,7 +46,8 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
   return (
     <form noValidate onSubmit={form.onSubmit(async (v) => {
       setError(null);
-      try { await post(`/api/events/${event.id}/registration`, v); await refresh(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
+      const body = { ...v, organisationId: orgId || null, profileIds: v.profileIds.filter((id) => bringable.some((p) => p.id === id)) };
+      try { await post(`/api/events/${event.id}/registration`, body); await refresh(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
     })}>
       <Stack>
         <ErrorAlert error={error} />
@@ -40,6 +55,17 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
           <Select label={t('events:register.role')} data={ROLES.map((r) => ({ value: r, label: t(`events:regRole.${r}`) }))} allowDeselect={false} {...form.getInputProps('role')} />
           <MultiSelect label={t('events:register.languages')} data={LANGS.map((l) => ({ value: l, label: t(`events:spoken.${l}`) }))} {...form.getInputProps('languages')} />
         </Group>
+        {(orgs.data?.length ?? 0) > 1 && (
+          <Select label={t('events:register.organisation')} allowDeselect={false} value={orgId}
+            data={orgs.data!.map((o) => ({ value: o.id, label: ml(o.name) }))}
+            onChange={(id) => { form.setFieldValue('organisationId', id ?? ''); form.setFieldValue('profileIds', []); }} />
+        )}
+        {bringable.length > 0 ? (
+          <MultiSelect label={t('events:register.profiles')} description={t('events:register.profilesHelp')} searchable clearable maxValues={20}
+            data={bringable.map((p) => ({ value: p.id, label: ml(p.title) || p.id }))} {...form.getInputProps('profileIds')} />
+        ) : orgId && mine.isSuccess && (
+          <Text size="sm" c="dimmed">{t('events:register.noProfiles')} <Anchor component={Link} to="/marketplace/mine" size="sm">{t('events:register.myProfiles')}</Anchor></Text>
+        )}
         <Checkbox label={t('events:register.needsInterpreter')} {...form.getInputProps('needsInterpreter', { type: 'checkbox' })} />
         <Textarea label={t('events:register.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
         <Group><Button type="submit" loading={form.submitting}>{t('events:register.submit')}</Button></Group>

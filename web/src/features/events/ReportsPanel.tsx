@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
-import { TimeRange } from './common.tsx';
+import { TimeRange, useRoomText } from './common.tsx';
 import type { EventInfo } from './types.ts';
 
 type Stats = { registrations: { total: number; byStatus: Record<string, number>; byCountry: Record<string, number>; byOrgType: Record<string, number> };
@@ -48,11 +48,13 @@ export function StatsPanel({ event }: { event: EventInfo }) {
 /** One table per table number (on site) or per room/video link (online), ready to print. */
 export function SchedulePrint({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
+  const room = useRoomText(event.venues);
   const q = useQuery({ queryKey: ['event-schedule', event.id], queryFn: () => get<{ items: ScheduleItem[] }>(`/api/events/${event.id}/schedule`) });
   if (q.isLoading) return <Loading />;
   const groups = new Map<string, ScheduleItem[]>();
   for (const i of q.data?.items ?? []) {
-    const key = i.tableNo ? t('events:meetings.table', { n: i.tableNo }) : i.roomId ?? t('events:manage.online');
+    // Per room (its name in the viewer's language) and, on site, per table in it.
+    const key = [room(i.roomId), i.tableNo ? t('events:meetings.table', { n: i.tableNo }) : ''].filter(Boolean).join(' · ') || t('events:manage.online');
     groups.set(key, [...(groups.get(key) ?? []), i]);
   }
   return (

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { CITY_OF_ZONE, formatDateTime, formatTime } from '@shared/time.ts';
+import { roomText, type EventVenue } from '@shared/venues.ts';
 import { get } from '../../app/api.ts';
 import { useLang } from '../../app/display.tsx';
 import { useMe, useViewerZone } from '../../app/session.tsx';
@@ -13,6 +14,12 @@ export function useEvent() {
   const { slug = '' } = useParams();
   const q = useQuery({ queryKey: ['event', slug], queryFn: () => get<EventInfo>(`/api/events/${slug}`) });
   return { slug, ...q };
+}
+
+/** Room and venue names in the viewer's language (another language when a name is missing in theirs). */
+export function useRoomText(venues: readonly EventVenue[]) {
+  const lang = useLang();
+  return (roomId: string | null | undefined, o: { address?: boolean } = {}) => roomText(venues, roomId, lang, o);
 }
 
 /** The zone shown alongside the viewer's: the other country's (Minsk ↔ Changchun). */

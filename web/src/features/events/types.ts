@@ -1,10 +1,11 @@
 // Shapes of the events API as the web app uses them.
 import type { Ml } from '@shared/languages.ts';
+import type { EventVenue } from '@shared/venues.ts';
 
 export type EventInfo = {
   id: string; slug: string; title: Ml; description: Ml; format: 'online' | 'hybrid' | 'onsite'; timezone: string; startsAt: string; endsAt: string;
-  venues: { id: string; name: Ml; address: Ml; rooms: { id: string; name: Ml; videoUrl?: string | null }[] }[];
-  coverFileId: string | null; visibility: string; status: string; registrationOpensAt: string | null; registrationClosesAt: string | null;
+  venues: EventVenue[];
+  coverFileId: string | null; coverUrl: string | null; visibility: string; status: string; registrationOpensAt: string | null; registrationClosesAt: string | null;
   capacity: number | null; approvalMode: string; bookingMode: string; maxMeetingsPerParticipant: number; requestsNeedAcceptance: boolean;
   requestExpiryHours: number; reminderMinutes: number; videoProvider: string; videoLink: string | null; followUpUrl: string | null;
   organisers: { id: string; name: Ml; country: string; role: string }[]; registrationOpen: boolean; approvedCount: number;
@@ -16,7 +17,8 @@ export type Session = {
   speakers: { name: string; title?: Ml }[]; minutes: Ml; slotMinutes: number | null; pauseMinutes: number | null; tables: number | null; slots: Slot[];
 };
 export type Person = { userId: string; name: string; organisationName: string; organisationId: string | null; country: string; timezone: string };
-export type Registration = Person & { id: string; role: string; status: string; languages: string[]; needsInterpreter: boolean; createdAt: string; email?: string; orgType: string | null };
+export type Registration = Person & { id: string; role: string; status: string; languages: string[]; needsInterpreter: boolean; createdAt: string; email?: string; orgType: string | null;
+  profileIds: string[]; profiles: { id: string; title: Ml }[] };
 export type Meeting = {
   id: string; eventId: string; kind: string; status: string; priority: string; message: string; reason: string | null; requestedBy: string;
   expiresAt: string | null; slotId: string | null; startsAt: string | null; endsAt: string | null; tableNo: number | null; videoUrl: string | null;

@@ -1,0 +1,62 @@
+// The marketplace profiles a registrant brings: only published, non-anonymous profiles of the organisation they
+// register with; the attendee list shows them (while they stay published) for links to the profile pages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestApp, roleClients, signUp, type TestApp } from '../../testing/test-app.ts';
+import { createEvent } from './testing.ts';
+
+let t: TestApp;
+let c: Awaited<ReturnType<typeof roleClients>>;
+before(async () => { t = await createTestApp({ demo: true }); c = await roleClients(t); });
+after(async () => { await t.close(); });
+
+const sql = (text: string, params: unknown[] = []) => t.deps.database.sql.query<{ id: string }>(text, params);
+const profileId = async (externalId: string) => (await sql('SELECT id FROM profiles WHERE external_id = $1', [externalId])).rows[0].id;
+type Row = { userId: string; profileIds: string[]; profiles: { id: string; title: { en?: string } }[] };
+
+test('only published, non-anonymous profiles of the registrant\'s organisation can be brought', async () => {
+  const ev = await createEvent(c.organiser);
+  // participant@synergy.demo belongs to BNTU; CIOMP is another organisation.
+  const laser = await profileId('demo-p-bntu-laser-cladding');
+  const additive = await profileId('demo-p-bntu-additive');
+  const [foreign] = (await sql(`SELECT p.id FROM profiles p JOIN organisations o ON o.id = p.organisation_id
+    WHERE o.external_id <> 'by-bntu' AND p.status = 'published' AND NOT p.anonymous LIMIT 1`)).rows;
+  await sql(`UPDATE profiles SET status = 'published', anonymous = false WHERE id = $1`, [laser]);
+  await sql(`UPDATE profiles SET status = 'draft' WHERE id = $1`, [additive]);
+
+  const refused = async (profileIds: string[], who = c.participant) => {
+    const r = await who.post(`/api/events/${ev.id}/registration`, { profileIds });
+    assert.equal(r.statusCode, 400, r.body);
+    assert.equal(r.json().error.code, 'registration_profiles_invalid');
+  };
+  await refused([foreign.id]); // another organisation's
+  await refused([laser, additive]); // a draft among them
+  await sql(`UPDATE profiles SET status = 'published', anonymous = true WHERE id = $1`, [additive]);
+  await refused([additive]); // anonymous: the attendee list would reveal whose it is
+  await refused(['00000000-0000-7000-8000-000000000000']); // does not exist
+  const loner = await signUp(t, { email: 'no-org@example.org' });
+  await refused([laser], loner); // no organisation at all
+
+  const ok = await c.participant.post(`/api/events/${ev.id}/registration`, { profileIds: [laser, laser] });
+  assert.equal(ok.statusCode, 201, ok.body);
+  const { rows: [reg] } = await t.deps.database.sql.query<{ profile_ids: string[] }>('SELECT profile_ids FROM event_registrations WHERE id = $1', [ok.json().id]);
+  assert.deepEqual(reg.profile_ids, [laser]);
+});
+
+test('attendees see the profiles others bring, and a profile no longer published (e.g. expired) drops off the list', async () => {
+  const ev = await createEvent(c.organiser);
+  const laser = await profileId('demo-p-bntu-laser-cladding');
+  await sql(`UPDATE profiles SET status = 'published', anonymous = false WHERE id = $1`, [laser]);
+  assert.equal((await c.participant.post(`/api/events/${ev.id}/registration`, { profileIds: [laser] })).statusCode, 201);
+  assert.equal((await c.participantCn.post(`/api/events/${ev.id}/registration`, {})).statusCode, 201);
+  const me = (await c.participant.get('/api/me')).json().id as string;
+  const seen = async () => ((await c.participantCn.get(`/api/events/${ev.id}/registrations`)).json() as Row[]).find((r) => r.userId === me)!;
+  const before = await seen();
+  assert.deepEqual(before.profiles.map((p) => p.id), [laser]);
+  assert.ok(before.profiles[0].title.en, 'the title comes along for the link text');
+  await sql(`UPDATE profiles SET status = 'expired' WHERE id = $1`, [laser]);
+  const after = await seen();
+  assert.deepEqual(after.profiles, []);
+  assert.deepEqual(after.profileIds, [laser]);
+  await sql(`UPDATE profiles SET status = 'published' WHERE id = $1`, [laser]);
+});
