@@ -15,7 +15,7 @@ import '@fontsource/inter/cyrillic-600.css';
 import '@fontsource/noto-sans-sc/400.css';
 import '@fontsource/noto-sans-sc/600.css';
 import './app/global.css';
-import './app/i18n.ts';
+import { i18nReady } from './app/i18n.ts';
 import { router } from './app/routes.tsx';
 import { ApiError } from './app/api.ts';
 
@@ -31,7 +31,7 @@ const queryClient = new QueryClient({
   },
 });
 
-createRoot(document.getElementById('root')!).render(
+void i18nReady.then(() => createRoot(document.getElementById('root')!).render(
   <React.StrictMode>
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />
@@ -40,4 +40,4 @@ createRoot(document.getElementById('root')!).render(
       </QueryClientProvider>
     </MantineProvider>
   </React.StrictMode>,
-);
+));

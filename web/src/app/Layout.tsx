@@ -1,7 +1,8 @@
 // The application shell: header with navigation, language switcher and account menu; a drawer on phones.
-import { AppShell, Burger, Group, NavLink, Menu, Button, Text, UnstyledButton, Anchor, Container, SegmentedControl, VisuallyHidden } from '@mantine/core';
+import { AppShell, Burger, Group, NavLink, Menu, Button, Text, UnstyledButton, Anchor, Container, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ChoiceButtons } from './ui.tsx';
 import { useTranslation } from 'react-i18next';
 import { useMe, hasRole, useChangeLanguage, useLogout, useSyncLanguage } from './session.tsx';
 import { useLang } from './display.tsx';
@@ -21,10 +22,8 @@ function LanguageSwitcher() {
   const lang = useLang();
   const change = useChangeLanguage();
   return (
-    <div role="group" aria-label={t('common:language')}>
-      <SegmentedControl size="xs" value={lang} onChange={(v) => void change(v as Lang)}
-        data={[{ value: 'ru', label: 'RU' }, { value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]} />
-    </div>
+    <ChoiceButtons<Lang> label={t('common:language')} value={lang} onChange={(v) => void change(v)}
+      data={[{ value: 'ru', label: 'RU' }, { value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]} />
   );
 }
 

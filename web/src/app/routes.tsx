@@ -1,24 +1,21 @@
 // The route table of the web app. Each module adds its pages here.
+// Pages are loaded on first visit (one chunk per feature): the first page shows sooner.
+import type React from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
+
+import { NotFoundPage } from '../features/placeholders/Placeholders.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { RegisterPage } from '../features/auth/RegisterPage.tsx';
-import { VerifyEmailPage, ForgotPasswordPage, ResetPasswordPage } from '../features/auth/TokenPages.tsx';
-import { InvitePage } from '../features/auth/InvitePage.tsx';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { AdminPage } from '../features/admin/AdminPage.tsx';
-import { InvitationsPage } from '../features/admin/InvitationsPage.tsx';
-import { SchedulingConsolePage } from '../features/scheduling/SchedulingConsolePage.tsx';
-import { MatchingPage } from '../features/matching/MatchingPage.tsx';
-import { NotBuiltPage, NotFoundPage } from '../features/placeholders/Placeholders.tsx';
-import { EventsRoutes } from '../features/events/EventsRoutes.tsx';
-import { DirectoryPage, ImportExportPage, MyOrganisationsPage, OrganisationPage } from '../features/directory/DirectoryPages.tsx';
-import { TaxonomyPage } from '../features/directory/TaxonomyPage.tsx';
-import { MarketplacePage } from '../features/marketplace/MarketplacePage.tsx';
-import { ProfilePage } from '../features/marketplace/ProfilePage.tsx';
-import { ProfileEditor } from '../features/marketplace/ProfileEditor.tsx';
-import { InterestPage, InterestsPage, ModerationPage, MyProfilesPage } from '../features/marketplace/ListsPages.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
+
+type Module = Record<string, unknown>;
+/** A route whose component `name` comes from `load()` when the route is first matched. */
+const page = (load: () => Promise<Module>, name: string, props: Record<string, unknown> = {}) => ({
+  lazy: async () => {
+    const C = (await load())[name] as React.ComponentType<Record<string, unknown>>;
+    return { Component: () => <C {...props} /> };
+  },
+});
 
 export const router = createBrowserRouter([
   {
@@ -26,32 +23,32 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
-      { path: '/register', element: <RegisterPage /> },
-      { path: '/verify-email', element: <VerifyEmailPage /> },
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-      { path: '/reset-password', element: <ResetPasswordPage /> },
-      { path: '/invite', element: <InvitePage /> },
-      { path: '/account', element: <AccountPage /> },
-      { path: '/admin/*', element: <AdminPage /> },
-      { path: '/invitations', element: <InvitationsPage /> },
-      { path: '/directory', element: <DirectoryPage /> },
-      { path: '/directory/mine', element: <MyOrganisationsPage /> },
-      { path: '/directory/import', element: <ImportExportPage /> },
-      { path: '/directory/taxonomy', element: <TaxonomyPage /> },
-      { path: '/directory/organisations/:id', element: <OrganisationPage /> },
-      { path: '/marketplace', element: <MarketplacePage /> },
-      { path: '/marketplace/new', element: <ProfileEditor /> },
-      { path: '/marketplace/mine', element: <MyProfilesPage /> },
-      { path: '/marketplace/moderation', element: <ModerationPage /> },
-      { path: '/marketplace/interests', element: <InterestsPage /> },
-      { path: '/marketplace/interests/:id', element: <InterestPage /> },
-      { path: '/marketplace/profiles/:id', element: <ProfilePage /> },
-      { path: '/marketplace/profiles/:id/edit', element: <ProfileEditor /> },
-      { path: '/matching/*', element: <MatchingPage /> },
-      { path: '/events/:id/schedule', element: <SchedulingConsolePage /> },
-      { path: '/events/*', element: <EventsRoutes /> },
-      { path: '/calls/*', element: <NotBuiltPage section="calls" /> },
-      { path: '/portfolio/*', element: <NotBuiltPage section="portfolio" /> },
+      { path: '/register', ...page(() => import('../features/auth/RegisterPage.tsx'), 'RegisterPage') },
+      { path: '/verify-email', ...page(() => import('../features/auth/TokenPages.tsx'), 'VerifyEmailPage') },
+      { path: '/forgot-password', ...page(() => import('../features/auth/TokenPages.tsx'), 'ForgotPasswordPage') },
+      { path: '/reset-password', ...page(() => import('../features/auth/TokenPages.tsx'), 'ResetPasswordPage') },
+      { path: '/invite', ...page(() => import('../features/auth/InvitePage.tsx'), 'InvitePage') },
+      { path: '/account', ...page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
+      { path: '/admin/*', ...page(() => import('../features/admin/AdminPage.tsx'), 'AdminPage') },
+      { path: '/invitations', ...page(() => import('../features/admin/InvitationsPage.tsx'), 'InvitationsPage') },
+      { path: '/directory', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'DirectoryPage') },
+      { path: '/directory/mine', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'MyOrganisationsPage') },
+      { path: '/directory/import', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'ImportExportPage') },
+      { path: '/directory/taxonomy', ...page(() => import('../features/directory/TaxonomyPage.tsx'), 'TaxonomyPage') },
+      { path: '/directory/organisations/:id', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'OrganisationPage') },
+      { path: '/marketplace', ...page(() => import('../features/marketplace/MarketplacePage.tsx'), 'MarketplacePage') },
+      { path: '/marketplace/new', ...page(() => import('../features/marketplace/ProfileEditor.tsx'), 'ProfileEditor') },
+      { path: '/marketplace/mine', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'MyProfilesPage') },
+      { path: '/marketplace/moderation', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'ModerationPage') },
+      { path: '/marketplace/interests', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'InterestsPage') },
+      { path: '/marketplace/interests/:id', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'InterestPage') },
+      { path: '/marketplace/profiles/:id', ...page(() => import('../features/marketplace/ProfilePage.tsx'), 'ProfilePage') },
+      { path: '/marketplace/profiles/:id/edit', ...page(() => import('../features/marketplace/ProfileEditor.tsx'), 'ProfileEditor') },
+      { path: '/matching/*', ...page(() => import('../features/matching/MatchingPage.tsx'), 'MatchingPage') },
+      { path: '/events/:id/schedule', ...page(() => import('../features/scheduling/SchedulingConsolePage.tsx'), 'SchedulingConsolePage') },
+      { path: '/events/*', ...page(() => import('../features/events/EventsRoutes.tsx'), 'EventsRoutes') },
+      { path: '/calls/*', ...page(() => import('../features/placeholders/Placeholders.tsx'), 'NotBuiltPage', { section: 'calls' }) },
+      { path: '/portfolio/*', ...page(() => import('../features/placeholders/Placeholders.tsx'), 'NotBuiltPage', { section: 'portfolio' }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

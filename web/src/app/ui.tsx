@@ -59,3 +59,20 @@ export function PasswordField(props: PasswordInputProps) {
   const { t } = useTranslation();
   return <PasswordInput visibilityToggleButtonProps={{ 'aria-label': t('common:togglePassword') }} {...props} />;
 }
+
+/**
+ * A small one-of-several switch (language, sort order). Used instead of Mantine's SegmentedControl on pages
+ * everybody opens: that control measures its layout on mount and on every resize (forced reflows that cost
+ * ~0.2 s of the first render on a slow machine).
+ */
+export function ChoiceButtons<T extends string>({ value, onChange, data, label }: { value: T; onChange: (v: T) => void; data: { value: T; label: string }[]; label?: string }) {
+  return (
+    <Button.Group aria-label={label}>
+      {data.map((d) => (
+        <Button key={d.value} size="compact-xs" variant={d.value === value ? 'filled' : 'default'} aria-pressed={d.value === value} onClick={() => d.value !== value && onChange(d.value)}>
+          {d.label}
+        </Button>
+      ))}
+    </Button.Group>
+  );
+}

@@ -1,12 +1,12 @@
 // Marketplace search: one box (Russian, Chinese, English), filters with facet counts, relevance or
 // date order, "more" pages by cursor, highlighted matches.
-import { Anchor, Badge, Button, Checkbox, Group, Paper, RangeSlider, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Paper, RangeSlider, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { get } from '../../app/api.ts';
-import { Page, ErrorAlert, Loading } from '../../app/ui.tsx';
+import { Page, ErrorAlert, Loading, ChoiceButtons } from '../../app/ui.tsx';
 import { DateTime, MlText, useLang } from '../../app/display.tsx';
 import { useMe, hasRole } from '../../app/session.tsx';
 import { mlText, type Ml } from '@shared/languages.ts';
@@ -101,7 +101,7 @@ export function MarketplacePage() {
         <Stack style={{ gridColumn: 'span 3' }}>
           <Group justify="space-between">
             <Text size="sm" c="dimmed" data-testid="result-count">{facets ? t('market:found', { count: facets.total }) : ''}</Text>
-            <SegmentedControl size="xs" value={params.get('sort') ?? (params.get('q') ? 'relevance' : 'date')} onChange={(v) => set('sort', v)}
+            <ChoiceButtons label={t('market:sort.label')} value={params.get('sort') ?? (params.get('q') ? 'relevance' : 'date')} onChange={(v) => set('sort', v)}
               data={[{ value: 'relevance', label: t('market:sort.relevance') }, { value: 'date', label: t('market:sort.date') }]} />
           </Group>
           <ErrorAlert error={res.error} />

@@ -1,0 +1,4 @@
+// Every namespace of locales/ru, bundled as one chunk that i18n.ts loads when the language is needed.
+import { byNamespace } from './by-namespace.ts';
+
+export default byNamespace(import.meta.glob('../../../../locales/ru/*.json', { eager: true, import: 'default' }));
