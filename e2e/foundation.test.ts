@@ -78,3 +78,15 @@ test('on a phone the shell fits the screen and the menu opens from the burger', 
   await screenshot(page, 'foundation-phone-menu');
   await ctx.close();
 });
+
+test('scripts are served pre-compressed to browsers that accept it, and plain otherwise', async () => {
+  const html = await (await fetch(`${server.url}/marketplace`)).text();
+  const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  assert.ok(script, 'the page names its script');
+  const br = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'br, gzip' } });
+  assert.equal(br.headers.get('content-encoding'), 'br');
+  assert.match(br.headers.get('vary') ?? '', /accept-encoding/i);
+  const plain = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+  assert.equal(plain.headers.get('content-encoding'), null);
+  assert.equal((await br.text()).length, (await plain.text()).length, 'same script once decoded');
+});

@@ -13,7 +13,7 @@ export async function registerWeb(app: App, opts: { serve: boolean }) {
   const canServe = opts.serve && existsSync(index);
   if (canServe) {
     await app.register(fastifyStatic, {
-      root: WEB_DIST, wildcard: false, index: false,
+      root: WEB_DIST, wildcard: false, index: false, preCompressed: true, // .br/.gz written by the build
       setHeaders: (reply, path) => {
         reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
