@@ -81,9 +81,4 @@ export function calendarRoutes(app: App, deps: Deps) {
     schema: { tags: otags, summary: 'Send the follow-up survey link to everyone who had a meeting', params: eventParams, response: { 200: z.object({ notified: z.number() }) } },
     handler: async (req) => sch.sendFollowUp(req.ctx, req.params.id),
   });
-  app.route({
-    method: 'PUT', url: '/api/meetings/:id/locked', config: { access: access.organiser },
-    schema: { tags: otags, params: idParams, body: z.object({ locked: z.boolean() }).strict(), response: { 200: z.object({ ok: z.literal(true) }) } },
-    handler: async (req) => { await sch.setLocked(req.ctx, req.params.id, req.body.locked); return { ok: true as const }; },
-  });
 }

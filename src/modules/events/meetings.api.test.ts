@@ -203,7 +203,7 @@ test('organisers publish the schedule (everyone told, calendar entries appear), 
   assert.equal((await a.c.get(`/api/meetings/${id}`)).json().published, true);
   assert.equal((await a.c.get(`/api/meetings/${id}/ics`)).statusCode, 200);
   assert.ok((await mails(a.email)).some((m) => m.template === 'events_schedule_published' && /会谈日程已发布/.test(m.subject)));
-  assert.equal((await c.organiser.put(`/api/meetings/${id}/locked`, { locked: true })).statusCode, 200);
+  assert.equal((await c.organiser.post(`/api/events/${ev.id}/meetings/${id}/lock`)).statusCode, 200);
   assert.equal((await a.c.get(`/api/meetings/${id}`)).json().locked, true);
   const f = (await c.organiser.post(`/api/events/${ev.id}/follow-up`)).json();
   assert.equal(f.notified, 2);

@@ -1,9 +1,10 @@
 // Organisers' actions on the whole schedule: publish it (the scheduler of issue 6 places meetings,
-// this makes them visible and tells everyone), lock single meetings, send the follow-up survey.
+// this makes them visible and tells everyone), send the follow-up survey. Locking a meeting is the
+// scheduling console's (src/modules/scheduling: POST /api/events/:id/meetings/:meetingId/lock|unlock).
 import { and, eq, inArray } from 'drizzle-orm';
 import { events, meetingParticipants, meetings } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { canManageEvents } from './policy.ts';
 import { loadEvent } from './events.ts';
@@ -29,15 +30,6 @@ export async function publishSchedule(ctx: RequestContext, eventId: string) {
     await notify(tx, ctx, { userIds: people.map((p) => p.userId), kind: 'schedule_published', eventTitle: e.title, link: `/events/${e.slug}/agenda` });
     await audit(tx, ctx, { entityType: 'event', entityId: e.id, action: 'publish_schedule', changes: { version, meetings: ids.length } });
     return { version, meetings: ids.length, notified: people.length };
-  });
-}
-
-export async function setLocked(ctx: RequestContext, meetingId: string, locked: boolean) {
-  if (!canManageEvents(ctx.actor)) throw forbidden();
-  await ctx.db.transaction(async (tx) => {
-    const r = await tx.update(meetings).set({ locked, updatedAt: ctx.clock.now() }).where(eq(meetings.id, meetingId)).returning({ id: meetings.id });
-    if (!r.length) throw notFound('meeting');
-    await audit(tx, ctx, { entityType: 'meeting', entityId: meetingId, action: locked ? 'lock' : 'unlock' });
   });
 }
 

@@ -69,7 +69,8 @@ export function OrganiserMeetings({ event }: { event: EventInfo }) {
                     data={interpreters.map((i) => ({ value: i.userId, label: i.name }))}
                     onChange={(userId) => act(() => put(`/api/meetings/${m.id}/interpreter`, { userId }))} />
                 )}</Table.Td>
-                <Table.Td><Switch size="xs" label={t('events:manage.locked')} checked={m.locked} onChange={(e) => act(() => put(`/api/meetings/${m.id}/locked`, { locked: e.currentTarget.checked }))} /></Table.Td>
+                <Table.Td>{(m.status === 'scheduled' || m.locked) && <Switch size="xs" label={t('events:manage.locked')} checked={m.locked}
+                  onChange={(e) => act(() => post(`/api/events/${event.id}/meetings/${m.id}/${e.currentTarget.checked ? 'lock' : 'unlock'}`))} />}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
