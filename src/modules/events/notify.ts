@@ -1,12 +1,9 @@
 // Notifications about events and meetings: an in-app row and a mail, each in the recipient's
 // language, with times in the recipient's zone (and the other side's local time alongside).
-import { inArray } from 'drizzle-orm';
-import { users, notifications } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Deps } from '../../platform/context.ts';
-import { queueMail } from '../../platform/mail.ts';
-import { newId } from '../../platform/tokens.ts';
-import { isLang, mlText, type Lang, type Ml } from '../../shared/languages.ts';
+import { notifyRecipients } from '../../platform/notify.ts';
+import { mlText, type Lang, type Ml } from '../../shared/languages.ts';
 import { formatDateTime, formatTime, CITY_OF_ZONE } from '../../shared/time.ts';
 import { placeText, type Place } from './place.ts';
 
@@ -34,16 +31,11 @@ export type Notice = {
 };
 
 export async function notify(tx: Tx, deps: Pick<Deps, 'clock' | 'config' | 'log'>, n: Notice): Promise<void> {
-  if (!n.userIds.length) return;
-  const rows = await tx.select({ id: users.id, email: users.email, lang: users.lang, timezone: users.timezone, disabledAt: users.disabledAt }).from(users).where(inArray(users.id, [...new Set(n.userIds)]));
-  for (const u of rows) {
-    if (u.disabledAt) continue; // disabled accounts get no mail or notices, as in the marketplace's notify
-    const lang: Lang = isLang(u.lang) ? u.lang : 'en';
+  await notifyRecipients(tx, deps, n.userIds, ({ lang, timezone }) => {
     const params = {
-      event: mlText(n.eventTitle, lang), when: n.at ? whenText(n.at, u.timezone, lang) : '', partner: n.partnerName ?? '',
+      event: mlText(n.eventTitle, lang), when: n.at ? whenText(n.at, timezone, lang) : '', partner: n.partnerName ?? '',
       reason: n.reason ?? '', link: `${deps.config.publicUrl}${n.link}`, place: n.place ? placeText(n.place, lang) : '', ...n.extra,
     };
-    await tx.insert(notifications).values({ id: newId(), userId: u.id, kind: `events.${n.kind}`, data: { ...params, at: n.at?.toISOString() ?? null }, link: n.link, createdAt: deps.clock.now() });
-    await queueMail(tx, deps, { to: u.email, userId: u.id, lang, template: `events_${n.kind}`, params });
-  }
+    return { kind: `events.${n.kind}`, link: n.link, template: `events_${n.kind}`, data: { ...params, at: n.at?.toISOString() ?? null }, params };
+  });
 }
