@@ -1,6 +1,7 @@
 // Reads of meetings: one's own, an event's (organisers), free common slots, the personal agenda.
-import { and, asc, eq, inArray, notInArray, or, sql } from 'drizzle-orm';
-import { eventSessions, eventSlots, eventUnavailability, meetingOutcomes, meetingParticipants, meetings, meetingSlotOccupancy, users } from '../../db/schema/index.ts';
+import { and, asc, eq, gt, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { eventRegistrations, events, eventSessions, eventSlots, eventUnavailability, meetingOutcomes, meetingParticipants, meetings, meetingSlotOccupancy, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { notFound, forbidden } from '../../platform/errors.ts';
@@ -101,4 +102,31 @@ export async function myAgenda(ctx: RequestContext, eventId: string) {
     ...ms.map((m) => ({ type: 'meeting' as const, startsAt: m.startsAt!, endsAt: m.endsAt!, kind: m.kind, title: {}, roomId: blockRooms.get(m.slotId!) ?? null, meeting: m })),
   ].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return { event: { id: e.id, slug: e.slug, title: e.title, timezone: e.timezone }, items };
+}
+
+/**
+ * Where the signed-in person can ask people of `organisationId` for a meeting (from a marketplace profile
+ * or a recommendation): coming events at which both are approved registrants, with those people.
+ */
+export async function meetingPartners(ctx: RequestContext, organisationId: string) {
+  const me = ctx.actor!.userId;
+  const mine = alias(eventRegistrations, 'mine');
+  const rows = await ctx.db.select({
+    eventId: events.id, slug: events.slug, title: events.title, timezone: events.timezone, startsAt: events.startsAt, endsAt: events.endsAt,
+    userId: eventRegistrations.userId, name: users.name, organisationName: eventRegistrations.organisationName, organisationId: eventRegistrations.organisationId,
+    country: users.country, personTimezone: users.timezone,
+  }).from(mine)
+    .innerJoin(events, eq(events.id, mine.eventId))
+    .innerJoin(eventRegistrations, and(eq(eventRegistrations.eventId, events.id), eq(eventRegistrations.status, 'approved'),
+      eq(eventRegistrations.organisationId, organisationId), ne(eventRegistrations.userId, me)))
+    .innerJoin(users, eq(users.id, eventRegistrations.userId))
+    .where(and(eq(mine.userId, me), eq(mine.status, 'approved'), eq(events.status, 'published'), gt(events.endsAt, ctx.clock.now())))
+    .orderBy(asc(events.startsAt), asc(users.name));
+  const out = new Map<string, { event: { id: string; slug: string; title: Record<string, string>; timezone: string; startsAt: string; endsAt: string }; people: { userId: string; name: string; organisationName: string; organisationId: string | null; country: string; timezone: string }[] }>();
+  for (const r of rows) {
+    const entry = out.get(r.eventId) ?? { event: { id: r.eventId, slug: r.slug, title: r.title as Record<string, string>, timezone: r.timezone, startsAt: r.startsAt.toISOString(), endsAt: r.endsAt.toISOString() }, people: [] };
+    entry.people.push({ userId: r.userId, name: r.name, organisationName: r.organisationName, organisationId: r.organisationId, country: r.country, timezone: r.personTimezone });
+    out.set(r.eventId, entry);
+  }
+  return [...out.values()];
 }

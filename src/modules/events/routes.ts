@@ -126,6 +126,12 @@ export function eventsRoutes(app: App, deps: Deps) {
     handler: async (req, reply) => reply.code(201).send(await mt.requestMeeting(req.ctx, req.params.id, req.body)),
   });
   app.route({
+    method: 'GET', url: '/api/meeting-partners', config: { access: access.signedIn },
+    schema: { tags: mtags, summary: 'People of an organisation the caller can ask for a meeting, per coming event (for profile pages and recommendations)',
+      querystring: z.object({ organisationId: z.string().uuid() }).strict(), response: { 200: s.meetingPartnersOut } },
+    handler: async (req) => mq.meetingPartners(req.ctx, req.query.organisationId),
+  });
+  app.route({
     method: 'GET', url: '/api/events/:id/my-meetings', config: { access: access.signedIn },
     schema: { tags: mtags, params: eventParams, response: { 200: z.array(s.meetingOut) } },
     handler: async (req) => mq.myMeetings(req.ctx, req.params.id),

@@ -120,6 +120,10 @@ export const sessionOut = z.object({
   slots: z.array(z.object({ id: z.string(), seq: z.number(), startsAt: z.string(), endsAt: z.string() })),
 });
 export const personOut = z.object({ userId: z.string(), name: z.string(), organisationName: z.string(), organisationId: z.string().nullable(), country: z.string(), timezone: z.string() });
+export const meetingPartnersOut = z.array(z.object({
+  event: z.object({ id: z.string(), slug: z.string(), title: mlOut, timezone: z.string(), startsAt: z.string(), endsAt: z.string() }),
+  people: z.array(personOut),
+})).describe('Coming events where the caller and people of the organisation are approved registrants');
 export const registrationOut = personOut.extend({
   id: z.string(), role: z.string(), status: z.string(), languages: z.array(z.string()), needsInterpreter: z.boolean(),
   profileIds: z.array(z.string()), createdAt: z.string(), email: z.string().optional(), orgType: z.string().nullable(),
