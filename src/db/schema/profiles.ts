@@ -8,6 +8,8 @@ import { organisations } from './directory.ts';
 import { files } from './platform.ts';
 
 export const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
+/** A 64-bit transaction id (PostgreSQL 13+); read as a decimal string. */
+export const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 export const profiles = pgTable('profiles', {
   id: uuid('id').primaryKey(),
@@ -144,10 +146,17 @@ export const profileSearch = pgTable('profile_search', {
   zhSegmented: text('zh_segmented').notNull().default(''),
   /** "facet:value" for every facet the profile counts in (type:TO, area:ict_ai…): one unnest counts them all. */
   facetKeys: text('facet_keys').array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * Transaction that last wrote the row (set by a trigger, migration 0007): the change feed of the
+   * in-process facet indexes (facet-index.ts), which re-read rows with indexed_xid >= the xmin of
+   * the snapshot they last read.
+   */
+  indexedXid: xid8('indexed_xid').notNull().default(sql`pg_current_xact_id()`),
 }, (t) => [
   index('profile_search_ru_idx').using('gin', t.tsvRu),
   index('profile_search_en_idx').using('gin', t.tsvEn),
   index('profile_search_zh_idx').using('gin', t.tsvZh),
   index('profile_search_sort_idx').on(t.status, t.sortAt, t.profileId),
   index('profile_search_areas_idx').using('gin', t.areas),
+  index('profile_search_xid_idx').on(t.indexedXid),
 ]);

@@ -1,6 +1,7 @@
 // Keeps profile_search in step with profiles: one document per profile, rebuilt in the same
 // transaction as every change. Russian/English vectors are built by PostgreSQL from the stored
-// texts; the Chinese vector from text segmented here (see engines/text-search).
+// texts; the Chinese vector from text segmented here (see engines/text-search). A trigger stamps
+// each written row's indexed_xid with the transaction id: the change feed of facet-index.ts.
 import { eq, inArray, sql } from 'drizzle-orm';
 import { profiles } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';

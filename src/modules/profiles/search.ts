@@ -9,6 +9,9 @@ import { chineseQueryWords, detectQueryLang, highlightWords, HL_END, HL_START } 
 import type { Lang } from '../../shared/languages.ts';
 import { canModerateProfiles, canSeeProfileOrganisation } from './policy.ts';
 import type { SearchQuery } from './schema.ts';
+import { facetIndex, type FacetFilter, type Facets } from './facet-index.ts';
+
+export type { Facets };
 
 const CFG: Record<Lang, string> = { ru: 'russian', en: 'english', zh: 'simple' };
 const COL: Record<Lang, string> = { ru: 'tsv_ru', en: 'tsv_en', zh: 'tsv_zh' };
@@ -23,11 +26,13 @@ function decodeCursor(s: string): Cursor {
   } catch { throw new AppError('validation_failed', { fields: [{ path: 'cursor', code: 'invalid' }] }); }
 }
 
-export type SearchPlan = { lang: Lang | null; tsquery: SQL | null; words: string[]; where: SQL; key: string };
+export type SearchPlan = { lang: Lang | null; tsquery: SQL | null; words: string[]; where: SQL; key: string; filter: FacetFilter };
 
 // Facet counts over a large result set cost more than the page itself (every match is counted).
-// They are cached per filter set for a short time in this process; any change to a search
-// document in this process clears the cache at once, other processes see changes within FACET_TTL_MS.
+// Without a text query they come from the in-memory facet index (facet-index.ts), always current.
+// With one, SQL counts the matches, cached per filter set for a short time in this process; any
+// change to a search document in this process clears the cache at once, other processes see
+// changes within FACET_TTL_MS.
 const FACET_TTL_MS = 30_000;
 const facetCache = new Map<string, { at: number; value: Facets }>();
 export function invalidateFacetCache() { facetCache.clear(); }
@@ -61,7 +66,11 @@ export function plan(q: SearchQuery, actor: Actor | null, myOrgIds: string[] = [
     w.push(sql`${sql.raw(`s.${COL[lang]}`)} @@ ${tsquery}`);
   }
   const key = JSON.stringify([status, q.q?.trim() ?? '', q.type, q.country, q.orgType, q.area, q.subArea, q.partnershipType, q.trlMin, q.trlMax]);
-  return { lang, tsquery, words, where: and(...w)!, key };
+  const filter: FacetFilter = {
+    status, type: q.type, country: q.country, orgType: q.orgType, area: q.area, subArea: q.subArea,
+    partnershipType: q.partnershipType, trlMin: q.trlMin, trlMax: q.trlMax,
+  };
+  return { lang, tsquery, words, where: and(...w)!, key, filter };
 }
 
 export async function searchProfiles(db: Tx, q: SearchQuery, actor: Actor | null, viewer: { lang: Lang; myOrgIds: string[] }) {
@@ -85,7 +94,7 @@ export async function searchProfiles(db: Tx, q: SearchQuery, actor: Actor | null
     : sql`SELECT s.profile_id, ${rank} AS rank, s.sort_at FROM profile_search s WHERE ${and(...conds)} ORDER BY ${order} LIMIT ${q.limit + 1}`;
   const [rows, facets] = await Promise.all([
     queryRows<{ profile_id: string; rank: number; sort_at: string | Date }>(db, pageSql),
-    q.facets === 'true' && !q.cursor ? cachedFacets(db, p) : Promise.resolve(null),
+    q.facets === 'true' && !q.cursor ? facetsFor(db, p) : Promise.resolve(null),
   ]);
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
@@ -138,9 +147,9 @@ async function highlights(db: Tx, ids: string[], p: SearchPlan, _viewerLang: Lan
   return out;
 }
 
-export type Facets = { total: number } & Record<'type' | 'country' | 'orgType' | 'area' | 'subArea' | 'partnershipType' | 'trl', Record<string, number>>;
-
-async function cachedFacets(db: Tx, p: SearchPlan): Promise<Facets> {
+async function facetsFor(db: Tx, p: SearchPlan): Promise<Facets> {
+  const index = p.tsquery ? null : facetIndex(db);
+  if (index) return index.counts(p.filter);
   const hit = facetCache.get(p.key);
   if (hit && Date.now() - hit.at < FACET_TTL_MS) return hit.value;
   const value = await facetCounts(db, p.where);
@@ -149,7 +158,7 @@ async function cachedFacets(db: Tx, p: SearchPlan): Promise<Facets> {
   return value;
 }
 
-async function facetCounts(db: Tx, where: SQL): Promise<Facets> {
+export async function facetCounts(db: Tx, where: SQL): Promise<Facets> {
   // One pass: every matching row contributes its precomputed "facet:value" keys (see search-index.ts).
   const rows = await queryRows<{ k: string; n: number }>(db, sql`
     SELECT k, count(*)::int AS n FROM profile_search s, unnest(s.facet_keys) k WHERE ${where} GROUP BY k`);
