@@ -141,3 +141,33 @@ test('attachments, contacts form, taxonomy and re-review settings', async () => 
   await screenshot(organiser, 'marketplace-rereview-settings');
   assert.deepEqual(errors, []);
 });
+
+test('from a partner\'s profile, ask for a meeting at an event both attend', async () => {
+  const register = (page: Page) => page.evaluate(async () => {
+    const { token } = (await (await fetch('/api/csrf')).json()) as { token: string };
+    const orgs = (await (await fetch('/api/organisations/mine')).json()) as { id: string }[];
+    const ev = (await (await fetch('/api/events/synergy-online-brokerage')).json()) as { id: string };
+    const r = await fetch(`/api/events/${ev.id}/registration`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify({ organisationId: orgs[0].id }) });
+    return r.status;
+  });
+  const cn = await signIn('participant.cn@synergy.demo');
+  assert.equal(await register(cn), 201);
+  const profileId = await cn.evaluate(async () => ((await (await fetch('/api/profiles/mine')).json()) as { id: string; status: string }[]).find((p) => p.status === 'published')!.id);
+  const by = await signIn('participant@synergy.demo');
+  await by.goto(`${server.url}/marketplace/profiles/${profileId}`);
+  await by.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal(await by.getByTestId('meet-at-event').count(), 0, 'not registered yet: nothing offered');
+  assert.equal(await register(by), 201);
+  await by.reload();
+  await by.getByTestId('meet-at-event').click();
+  await by.getByRole('menuitem', { name: /李明/ }).click();
+  await by.getByRole('dialog').getByRole('textbox').fill('Видели ваш профиль — обсудим сотрудничество?');
+  await by.getByRole('dialog').getByRole('button', { name: 'Отправить запрос' }).click();
+  await by.getByTestId('meet-at-event-sent').waitFor();
+  await screenshot(by, 'marketplace-meet-at-event');
+  const requests = await cn.evaluate(async () => {
+    const ev = (await (await fetch('/api/events/synergy-online-brokerage')).json()) as { id: string };
+    return ((await (await fetch(`/api/events/${ev.id}/my-meetings`)).json()) as { status: string; message: string }[]).map((m) => m.message);
+  });
+  assert.ok(requests.includes('Видели ваш профиль — обсудим сотрудничество?'), 'the partner has the request');
+});

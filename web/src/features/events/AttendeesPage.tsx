@@ -11,7 +11,7 @@ import { MlText, useMl } from '../../app/display.tsx';
 import { EventTabs, useEvent } from './common.tsx';
 import type { Registration } from './types.ts';
 
-function RequestDialog({ eventId, invitees, onClose }: { eventId: string; invitees: Registration[]; onClose: (sent: boolean) => void }) {
+export function RequestDialog({ eventId, invitees, onClose }: { eventId: string; invitees: Pick<Registration, 'userId' | 'name' | 'organisationName'>[]; onClose: (sent: boolean) => void }) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
   const [priority, setPriority] = useState('would');

@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textare
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MeetAtEvent } from '../events/MeetAtEvent.tsx';
 import { RecommendedPartners } from '../matching/RecommendedPartners.tsx';
 import { Link, useNavigate, useParams } from 'react-router';
 import { get, post } from '../../app/api.ts';
@@ -137,6 +138,7 @@ export function ProfilePage() {
       {p.contacts.length > 0 && <><Title order={2} size="h4">{t('market:contacts')}</Title><ContactList contacts={p.contacts} /></>}
       {p.myInterest && <Alert color="blue">{t('market:interests.yours', { status: t(`market:interests.status.${p.myInterest.status}`) })} <Anchor component={Link} to={`/marketplace/interests/${p.myInterest.id}`}>{t('market:interests.open')}</Anchor></Alert>}
       {p.canExpressInterest && <InterestForm id={p.id} onSent={() => void refresh()} />}
+      {me && p.organisation && !p.isOwn && <MeetAtEvent organisationId={p.organisation.id} />}
       {!me && p.status === 'published' && <Text size="sm"><Anchor component={Link} to="/login">{t('common:login')}</Anchor> — {t('market:loginToExpress')}</Text>}
       {p.canModerate && <Moderation p={p} refresh={refresh} />}
       {p.status === 'published' && (p.canEdit || p.canModerate) && <>

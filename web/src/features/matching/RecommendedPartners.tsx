@@ -1,6 +1,7 @@
 // "Recommended partners" for one profile or for a whole organisation, with the reasons in the
 // viewer's language and the actions: express interest (the marketplace's EoI API), not relevant,
 // already in contact. Reusable: the profile page and the organisation dashboard embed it.
+import { MeetAtEvent } from '../events/MeetAtEvent.tsx';
 import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -76,6 +77,7 @@ function RecommendationCard({ r, ownOrganisationId, lang }: { r: Recommendation;
       {ownOrganisationId && (
         <Group gap="xs" mt="sm">
           <Button size="xs" onClick={() => setInterestOpen(true)}>{t('matching:ui.actions.express_interest')}</Button>
+          {r.organisation && <MeetAtEvent organisationId={r.organisation.id} />}
           <Button size="xs" variant="default" loading={feedback.isPending && feedback.variables === 'not_relevant'} onClick={() => feedback.mutate('not_relevant')}>{t('matching:ui.actions.not_relevant')}</Button>
           <Button size="xs" variant="default" loading={feedback.isPending && feedback.variables === 'in_contact'} onClick={() => feedback.mutate('in_contact')}>{t('matching:ui.actions.in_contact')}</Button>
         </Group>
