@@ -168,7 +168,8 @@ export async function presentEvent(tx: Tx, e: EventRow, actor: Actor | null, now
     requestsNeedAcceptance: e.requestsNeedAcceptance, requestExpiryHours: e.requestExpiryHours, reminderMinutes: e.reminderMinutes,
     videoProvider: e.videoProvider, videoLink: canManageEvents(actor) ? e.videoLink : null, followUpUrl: e.followUpUrl, scheduleVersion: e.scheduleVersion,
     organisers: orgs, registrationOpen: registrationOpen(e, now), approvedCount: n,
-    myRegistration: reg ? { id: reg.id, status: reg.status, role: reg.role } : null,
+    myRegistration: reg ? { id: reg.id, status: reg.status, role: reg.role, organisationId: reg.organisationId, languages: reg.languages,
+      needsInterpreter: reg.needsInterpreter, profileIds: reg.profileIds, note: reg.note } : null,
     canManage: canManageEvents(actor),
   };
 }

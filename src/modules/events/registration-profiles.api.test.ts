@@ -60,3 +60,32 @@ test('attendees see the profiles others bring, and a profile no longer published
   assert.deepEqual(after.profileIds, [laser]);
   await sql(`UPDATE profiles SET status = 'published' WHERE id = $1`, [laser]);
 });
+
+test('a registrant changes languages, interpreter need, the profiles brought and the note later; others cannot', async () => {
+  const ev = await createEvent(c.organiser, { startsLocal: '2026-03-10T09:00', endsLocal: '2026-03-10T14:00' }, { startsLocal: '2026-03-10T10:00', endsLocal: '2026-03-10T13:00' });
+  const laser = await profileId('demo-p-bntu-laser-cladding');
+  await sql(`UPDATE profiles SET status = 'published', anonymous = false WHERE id = $1`, [laser]);
+  const [foreign] = (await sql(`SELECT p.id FROM profiles p JOIN organisations o ON o.id = p.organisation_id
+    WHERE o.external_id <> 'by-bntu' AND p.status = 'published' AND NOT p.anonymous LIMIT 1`)).rows;
+  assert.equal((await c.participantCn.patch(`/api/events/${ev.id}/registration`, { note: 'x' })).statusCode, 404, 'not registered');
+  assert.equal((await c.participant.post(`/api/events/${ev.id}/registration`, { languages: ['ru'] })).statusCode, 201);
+
+  const r = await c.participant.patch(`/api/events/${ev.id}/registration`, { languages: ['ru', 'en'], needsInterpreter: true, profileIds: [laser], note: 'Бывал в Чанчуне' });
+  assert.equal(r.statusCode, 200, r.body);
+  const mine = (await c.participant.get(`/api/events/${ev.id}`)).json().myRegistration;
+  assert.deepEqual([mine.languages, mine.needsInterpreter, mine.profileIds, mine.note], [['ru', 'en'], true, [laser], 'Бывал в Чанчуне']);
+  // Only what is sent changes; the profiles follow the same rule as at registration.
+  assert.equal((await c.participant.patch(`/api/events/${ev.id}/registration`, { note: '' })).statusCode, 200);
+  assert.deepEqual((await c.participant.get(`/api/events/${ev.id}`)).json().myRegistration.profileIds, [laser]);
+  const bad = await c.participant.patch(`/api/events/${ev.id}/registration`, { profileIds: [foreign.id] });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.code, 'registration_profiles_invalid');
+  assert.equal((await c.participant.patch(`/api/events/${ev.id}/registration`, { role: 'speaker' })).statusCode, 400, 'the role is not changed here');
+  const audits = (await sql(`SELECT action FROM audit_log WHERE entity_type = 'event_registration' AND action = 'update'`)).rows;
+  assert.ok(audits.length >= 2);
+  // After the event nothing changes any more.
+  t.clock.set(new Date('2026-03-11T00:00:00Z'));
+  const late = await c.participant.patch(`/api/events/${ev.id}/registration`, { note: 'late' });
+  assert.equal(late.statusCode, 409);
+  assert.equal(late.json().error.code, 'event_over');
+});

@@ -11,7 +11,7 @@ import { newId } from '../../platform/tokens.ts';
 import { canManageEvents, canRegister, canSeeAttendees, canViewEvent } from './policy.ts';
 import { loadEvent, myRegistration, type EventRow } from './events.ts';
 import { notify } from './notify.ts';
-import type { registerBody } from './schema.ts';
+import type { registerBody, updateRegistrationBody } from './schema.ts';
 import type { Ml } from '../../shared/languages.ts';
 
 async function approvedCount(tx: Tx, eventId: string) {
@@ -91,6 +91,23 @@ export async function register(ctx: RequestContext, eventId: string, input: z.ou
     await audit(tx, ctx, { entityType: 'event_registration', entityId: id, action: 'register', changes: { eventId: e.id, status, role: input.role, organisationId: orgId, profileIds } });
     if (status === 'waitlisted') await notify(tx, ctx, { userIds: [actor.userId], kind: 'registration_waitlisted', eventTitle: e.title, link: `/events/${e.slug}` });
     return { id, status };
+  });
+}
+
+/** The registrant changes languages, interpreter need, the profiles brought or the note; organisers are not asked again. */
+export async function updateRegistration(ctx: RequestContext, eventId: string, input: z.output<typeof updateRegistrationBody>) {
+  return ctx.db.transaction(async (tx) => {
+    const e = await loadEvent(tx, eventId);
+    const reg = await myRegistration(tx, e.id, ctx.actor);
+    if (!reg || reg.status === 'cancelled' || reg.status === 'rejected') throw notFound('registration');
+    if (e.endsAt <= ctx.clock.now()) throw new AppError('event_over', { status: 409 });
+    const profileIds = input.profileIds ? await checkProfiles(tx, reg.organisationId, input.profileIds) : reg.profileIds;
+    const set = { ...(input.languages ? { languages: input.languages } : {}), ...(input.needsInterpreter !== undefined ? { needsInterpreter: input.needsInterpreter } : {}),
+      ...(input.note !== undefined ? { note: input.note } : {}), profileIds };
+    await tx.update(eventRegistrations).set(set).where(eq(eventRegistrations.id, reg.id));
+    const changes = Object.fromEntries(Object.entries(set).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((reg as Record<string, unknown>)[k])));
+    await audit(tx, ctx, { entityType: 'event_registration', entityId: reg.id, action: 'update', changes });
+    return { id: reg.id, status: reg.status };
   });
 }
 

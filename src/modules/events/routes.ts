@@ -93,6 +93,12 @@ export function eventsRoutes(app: App, deps: Deps) {
     handler: async (req, reply) => reply.code(201).send(await reg.register(req.ctx, req.params.id, req.body)),
   });
   app.route({
+    method: 'PATCH', url: '/api/events/:id/registration', config: { access: access.signedIn },
+    schema: { tags: rtags, summary: 'Change one\'s registration: languages, interpreter need, profiles brought, note', params: eventParams,
+      body: s.updateRegistrationBody, response: { 200: z.object({ id: z.string(), status: z.string() }) } },
+    handler: async (req) => reg.updateRegistration(req.ctx, req.params.id, req.body),
+  });
+  app.route({
     method: 'DELETE', url: '/api/events/:id/registration', config: { access: access.signedIn },
     schema: { tags: rtags, params: eventParams, response: { 200: z.object({ promoted: z.number() }) } },
     handler: async (req) => reg.cancelRegistration(req.ctx, req.params.id),

@@ -78,6 +78,13 @@ export const registerBody = z.object({
 export const decideRegistrationBody = z.object({ status: z.enum(['approved', 'rejected', 'waitlisted']) }).strict();
 export const unavailabilityBody = z.object({ slotIds: z.array(z.string().uuid()).max(500) }).strict();
 
+/** What a registrant may change later (organisation and role stay: meetings and the programme depend on them). */
+export const updateRegistrationBody = z.object({
+  languages: z.array(z.enum([...LANGS, 'be', 'other'])).max(5).optional(),
+  needsInterpreter: z.boolean().optional(),
+  profileIds: z.array(z.string().uuid()).max(20).optional(),
+  note: z.string().max(2000).optional(),
+}).strict();
 export const meetingRequestBody = z.object({
   inviteeUserIds: z.array(z.string().uuid()).min(1).max(10),
   message: z.string().max(2000).default(''),
@@ -110,7 +117,10 @@ export const eventOut = z.object({
   videoLink: z.string().nullable(), followUpUrl: z.string().nullable(), scheduleVersion: z.number(),
   organisers: z.array(z.object({ id: z.string(), name: mlOut, country: z.string(), role: z.string() })),
   registrationOpen: z.boolean(), approvedCount: z.number(),
-  myRegistration: z.object({ id: z.string(), status: z.string(), role: z.string() }).nullable(),
+  myRegistration: z.object({
+    id: z.string(), status: z.string(), role: z.string(), organisationId: z.string().nullable(), languages: z.array(z.string()),
+    needsInterpreter: z.boolean(), profileIds: z.array(z.string()), note: z.string(),
+  }).nullable(),
   canManage: z.boolean(),
 });
 export const sessionOut = z.object({

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Ml } from '@shared/languages.ts';
-import { del, fieldErrors, get, post } from '../../app/api.ts';
+import { del, fieldErrors, get, patch, post } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
 import type { EventInfo } from './types.ts';
@@ -22,6 +22,7 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState(false);
   const ml = useMl();
   const form = useForm({ initialValues: { organisationId: '', role: 'delegate', languages: [] as string[], needsInterpreter: false, note: '', profileIds: [] as string[] } });
   const canSignUp = !event.myRegistration || event.myRegistration.status === 'cancelled';
@@ -37,7 +38,12 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
       <Alert color={reg.status === 'approved' ? 'teal' : 'yellow'} title={t(`events:registrationStatus.${reg.status}`)}>
         <Stack gap="xs">
           {t(`events:register.statusHelp.${reg.status}`)}
-          <Group><Button size="xs" variant="subtle" color="red" onClick={async () => { await del(`/api/events/${event.id}/registration`); await refresh(); }}>{t('events:register.cancel')}</Button></Group>
+          {editing && reg.status !== 'rejected' ? <EditRegistration event={event} onDone={async () => { setEditing(false); await refresh(); }} /> : (
+            <Group>
+              {reg.status !== 'rejected' && <Button size="xs" variant="light" onClick={() => setEditing(true)} data-testid="edit-registration">{t('events:register.edit')}</Button>}
+              <Button size="xs" variant="subtle" color="red" onClick={async () => { await del(`/api/events/${event.id}/registration`); await refresh(); }}>{t('events:register.cancel')}</Button>
+            </Group>
+          )}
         </Stack>
       </Alert>
     );
@@ -69,6 +75,35 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
         <Checkbox label={t('events:register.needsInterpreter')} {...form.getInputProps('needsInterpreter', { type: 'checkbox' })} />
         <Textarea label={t('events:register.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
         <Group><Button type="submit" loading={form.submitting}>{t('events:register.submit')}</Button></Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Languages, interpreter need, the profiles brought and the note can change after registering. */
+function EditRegistration({ event, onDone }: { event: EventInfo; onDone: () => Promise<void> }) {
+  const { t } = useTranslation();
+  const ml = useMl();
+  const reg = event.myRegistration!;
+  const [error, setError] = useState<unknown>(null);
+  const form = useForm({ initialValues: { languages: reg.languages, needsInterpreter: reg.needsInterpreter, profileIds: reg.profileIds, note: reg.note } });
+  const mine = useQuery({ queryKey: ['profiles', 'mine'], queryFn: () => get<MyProfile[]>('/api/profiles/mine') });
+  const bringable = (mine.data ?? []).filter((p) => p.organisationId === reg.organisationId && p.status === 'published' && !p.anonymous);
+  return (
+    <form noValidate onSubmit={form.onSubmit(async (v) => {
+      setError(null);
+      const body = { ...v, profileIds: v.profileIds.filter((id) => bringable.some((p) => p.id === id)) };
+      try { await patch(`/api/events/${event.id}/registration`, body); await onDone(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
+    })}>
+      <Stack gap="xs">
+        <ErrorAlert error={error} />
+        <MultiSelect label={t('events:register.languages')} data={LANGS.map((l) => ({ value: l, label: t(`events:spoken.${l}`) }))} {...form.getInputProps('languages')} />
+        {bringable.length > 0 && <MultiSelect label={t('events:register.profiles')} description={t('events:register.profilesHelp')} searchable clearable maxValues={20}
+          data={bringable.map((p) => ({ value: p.id, label: ml(p.title) || p.id }))} {...form.getInputProps('profileIds')} data-testid="edit-registration-profiles" />}
+        <Checkbox label={t('events:register.needsInterpreter')} {...form.getInputProps('needsInterpreter', { type: 'checkbox' })} />
+        <Textarea label={t('events:register.note')} autosize minRows={2} maxLength={2000} {...form.getInputProps('note')} />
+        <Group><Button type="submit" size="xs" loading={form.submitting}>{t('events:register.save')}</Button>
+          <Button size="xs" variant="default" onClick={() => void onDone()}>{t('events:register.cancelEdit')}</Button></Group>
       </Stack>
     </form>
   );

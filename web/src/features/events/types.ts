@@ -9,7 +9,7 @@ export type EventInfo = {
   capacity: number | null; approvalMode: string; bookingMode: string; maxMeetingsPerParticipant: number; requestsNeedAcceptance: boolean;
   requestExpiryHours: number; reminderMinutes: number; videoProvider: string; videoLink: string | null; followUpUrl: string | null;
   organisers: { id: string; name: Ml; country: string; role: string }[]; registrationOpen: boolean; approvedCount: number;
-  myRegistration: { id: string; status: string; role: string } | null; canManage: boolean;
+  myRegistration: { id: string; status: string; role: string; organisationId: string | null; languages: string[]; needsInterpreter: boolean; profileIds: string[]; note: string } | null; canManage: boolean;
 };
 export type Slot = { id: string; seq: number; startsAt: string; endsAt: string };
 export type Session = {
