@@ -2,7 +2,7 @@
 // Version 2 (adds the validity fields of profiles so an export re-imports unchanged); files of
 // version 1 are still accepted. Import, export, the matching batch command and the evaluation sets all use it.
 import { z } from 'zod';
-import { mlSchema } from './languages.ts';
+import { mlSchema } from './ml-schema.ts';
 import {
   DEVELOPMENT_STAGES, IPR_STATUSES, ORG_TYPES, PARTNER_SIZES, PARTNERSHIP_TYPES, PROFILE_LIMITS as L,
   PROFILE_STATUSES, PROFILE_TYPES, MAX_CONTACTS,

@@ -1,6 +1,5 @@
 // The three languages of the platform and the multilingual content type.
 // Shared by server, engines and web: no Node or browser APIs here.
-import { z } from 'zod';
 
 export const LANGS = ['ru', 'zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -31,22 +30,3 @@ export const mlText = (value: Ml | null | undefined, lang: Lang): string => pick
 
 export const filledLangs = (value: Ml | null | undefined): Lang[] =>
   value ? LANGS.filter((l) => (value[l]?.trim() ?? '') !== '') : [];
-
-/**
- * zod schema for a multilingual field. Empty strings are dropped; `required` means
- * at least one language filled; `max` limits each language separately.
- */
-export function mlSchema(opts: { max: number; required?: boolean }) {
-  const one = z.string().trim().max(opts.max);
-  const base = z
-    .object({ ru: one.optional(), zh: one.optional(), en: one.optional() })
-    .strict()
-    .transform((v) => {
-      const out: Ml = {};
-      for (const l of LANGS) if (v[l]) out[l] = v[l];
-      return out;
-    });
-  return opts.required
-    ? base.refine((v) => filledLangs(v).length > 0, { message: 'ml_required' })
-    : base;
-}

@@ -2,7 +2,7 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider, createTheme } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
@@ -17,7 +17,7 @@ import '@fontsource/noto-sans-sc/600.css';
 import './app/global.css';
 import { i18nReady } from './app/i18n.ts';
 import { router } from './app/routes.tsx';
-import { ApiError } from './app/api.ts';
+import { queryClient } from './app/query-client.ts';
 
 const theme = createTheme({
   primaryColor: 'teal',
@@ -25,11 +25,6 @@ const theme = createTheme({
   headings: { fontFamily: "Inter, 'Noto Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif" },
 });
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: { retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2, refetchOnWindowFocus: false },
-  },
-});
 
 void i18nReady.then(() => createRoot(document.getElementById('root')!).render(
   <React.StrictMode>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mlSchema } from '../../shared/languages.ts';
+import { mlSchema } from '../../shared/ml-schema.ts';
 import { MAX_CONTACTS, ORG_TYPES } from '../../shared/enums.ts';
 import { contactSchema } from '../../shared/import-format.ts';
 

@@ -1,6 +1,7 @@
 // zod schemas of the events API (requests and responses).
 import { z } from 'zod';
-import { mlSchema, LANGS } from '../../shared/languages.ts';
+import { LANGS } from '../../shared/languages.ts';
+import { mlSchema } from '../../shared/ml-schema.ts';
 import { isValidTimeZone } from '../../shared/time.ts';
 
 export const EVENT_FORMATS = ['online', 'hybrid', 'onsite'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mlSchema } from '../../shared/languages.ts';
+import { mlSchema } from '../../shared/ml-schema.ts';
 import {
   DEVELOPMENT_STAGES, IPR_STATUSES, ORG_TYPES, PARTNER_SIZES, PARTNERSHIP_TYPES, PROFILE_FIELDS, PROFILE_LIMITS as L, PROFILE_STATUSES, PROFILE_TYPES,
   type ProfileField,

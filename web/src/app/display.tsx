@@ -1,6 +1,6 @@
 // Shared display pieces: multilingual text with a visible fallback, times in the viewer's zone
 // with the other country's local time alongside.
-import { Badge, Text, Tooltip, type TextProps } from '@mantine/core';
+import { Badge, Text, type TextProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { pickMl, type Lang, type Ml } from '@shared/languages.ts';
 import { CITY_OF_ZONE, formatDateTime, formatTime } from '@shared/time.ts';
@@ -21,9 +21,8 @@ export function MlText({ value, ...props }: { value: Ml | null | undefined } & T
     <Text span {...props} lang={p.lang === 'zh' ? 'zh-CN' : p.lang}>
       {p.text}
       {p.isFallback && (
-        <Tooltip label={t('common:fallbackLanguage', { lang: t(`common:languages.${p.lang}`) })}>
-          <Badge size="xs" variant="light" color="gray" ml={6} style={{ verticalAlign: 'middle' }}>{p.lang.toUpperCase()}</Badge>
-        </Tooltip>
+        // A native title, not Mantine's Tooltip: lists show dozens of these, and each Tooltip measures the page on mount.
+        <Badge size="xs" variant="light" color="gray" ml={6} style={{ verticalAlign: 'middle' }} title={t('common:fallbackLanguage', { lang: t(`common:languages.${p.lang}`) })}>{p.lang.toUpperCase()}</Badge>
       )}
     </Text>
   );

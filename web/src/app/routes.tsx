@@ -3,6 +3,8 @@
 import type React from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
+import { queryClient, sessionQuery } from './query-client.ts';
+import { searchQueryOptions, taxonomyQuery } from '../features/marketplace/search-query.ts';
 
 import { NotFoundPage } from '../features/placeholders/Placeholders.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -17,9 +19,19 @@ const page = (load: () => Promise<Module>, name: string, props: Record<string, u
   },
 });
 
+// Loaders start a page's first requests at once, in parallel with its code (prefetch: never blocks).
+const prefetchSession = () => { void queryClient.prefetchQuery(sessionQuery); return null; };
+const prefetchMarketplace = ({ request }: { request: Request }) => {
+  const query = Object.fromEntries(new URL(request.url).searchParams.entries());
+  void queryClient.prefetchInfiniteQuery(searchQueryOptions(query));
+  void queryClient.prefetchQuery(taxonomyQuery);
+  return null;
+};
+
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    loader: prefetchSession,
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
@@ -36,7 +48,7 @@ export const router = createBrowserRouter([
       { path: '/directory/import', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'ImportExportPage') },
       { path: '/directory/taxonomy', ...page(() => import('../features/directory/TaxonomyPage.tsx'), 'TaxonomyPage') },
       { path: '/directory/organisations/:id', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'OrganisationPage') },
-      { path: '/marketplace', ...page(() => import('../features/marketplace/MarketplacePage.tsx'), 'MarketplacePage') },
+      { path: '/marketplace', loader: prefetchMarketplace, ...page(() => import('../features/marketplace/MarketplacePage.tsx'), 'MarketplacePage') },
       { path: '/marketplace/new', ...page(() => import('../features/marketplace/ProfileEditor.tsx'), 'ProfileEditor') },
       { path: '/marketplace/mine', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'MyProfilesPage') },
       { path: '/marketplace/moderation', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'ModerationPage') },

@@ -1,5 +1,6 @@
 // The signed-in person (GET /api/me) for the whole app, and helpers around roles and language.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { sessionQuery } from './query-client.ts';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
 import { get, post } from './api.ts';
@@ -11,11 +12,7 @@ export type Me = {
 };
 
 export function useMe() {
-  const q = useQuery<Me | null>({
-    queryKey: ['me'],
-    queryFn: async () => (await get<{ user: Me | null }>('/api/session')).user,
-    staleTime: 60_000,
-  });
+  const q = useQuery<Me | null>(sessionQuery as unknown as { queryKey: readonly ['me']; queryFn: () => Promise<Me | null>; staleTime: number });
   return { me: q.data ?? null, loading: q.isLoading };
 }
 

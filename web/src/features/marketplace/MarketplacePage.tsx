@@ -10,9 +10,9 @@ import { Page, ErrorAlert, Loading, ChoiceButtons } from '../../app/ui.tsx';
 import { DateTime, MlText, useLang } from '../../app/display.tsx';
 import { useMe, hasRole } from '../../app/session.tsx';
 import { mlText, type Ml } from '@shared/languages.ts';
+import { searchQueryOptions, taxonomyQuery } from './search-query.ts';
 import { Highlighted, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_TYPES, STATUSES, StatusBadge, TypeBadge, type Card, type SearchResult } from './common.tsx';
 
-type Area = { code: string; parentCode: string | null; label: Ml };
 
 function Facet({ name, options, counts, params, set, label }: { name: string; options: string[]; counts?: Record<string, number>; params: URLSearchParams; set: (k: string, v: string | null) => void; label: (v: string) => string }) {
   const selected = (params.get(name) ?? '').split(',').filter(Boolean);
@@ -58,13 +58,8 @@ export function MarketplacePage() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const set = (k: string, v: string | null) => { const p = new URLSearchParams(params); if (v) p.set(k, v); else p.delete(k); setParams(p, { replace: true }); };
   const query = Object.fromEntries(params.entries());
-  const areas = useQuery({ queryKey: ['taxonomy'], queryFn: () => get<Area[]>('/api/taxonomy') });
-  const res = useInfiniteQuery({
-    queryKey: ['search', query],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) => get<SearchResult>('/api/profiles/search', { ...query, cursor: pageParam ?? undefined, facets: pageParam ? 'false' : 'true' }),
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const areas = useQuery(taxonomyQuery);
+  const res = useInfiniteQuery(searchQueryOptions(query));
   const facets = res.data?.pages[0]?.facets ?? undefined;
   const trl = [Number(params.get('trlMin') ?? 1), Number(params.get('trlMax') ?? 9)] as [number, number];
   const topAreas = (areas.data ?? []).filter((a) => !a.parentCode);
