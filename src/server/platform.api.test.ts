@@ -40,6 +40,53 @@ test('the OpenAPI document lists every API route with its schemas; /api/docs ser
   } finally { await t.close(); }
 });
 
+/** Routes that send a file, not JSON: they declare their media types instead of a JSON schema (src/server/file-response.ts). */
+const FILE_ROUTES = [
+  'GET /api/profiles/{id}/attachments/{attachmentId}',
+  'GET /api/organisations/{id}/logo',
+  'GET /api/directory/export',
+  'GET /api/directory/import-template',
+  'GET /api/events/{id}/cover',
+  'GET /api/events/{id}/export.csv',
+  'GET /api/events/{id}/export.xlsx',
+  'GET /api/meetings/{id}/ics',
+  'GET /api/calendar/{file}',
+];
+const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
+
+test('every JSON route documents a response schema for a 2xx status; file downloads name their media types', async () => {
+  const t = await createTestApp();
+  try {
+    const doc = (await t.client().get('/api/openapi.json')).json();
+    type Media = Record<string, { schema?: Record<string, unknown> }>;
+    const withoutSchema: string[] = [];
+    const filesSeen: string[] = [];
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { responses?: Record<string, { content?: Media }> }>>)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const [method, op] of Object.entries(ops)) {
+        if (!METHODS.has(method)) continue;
+        const key = `${method.toUpperCase()} ${path}`;
+        const contents = Object.entries(op.responses ?? {}).filter(([code]) => /^2\d\d$/.test(code)).map(([, r]) => r.content ?? {});
+        if (FILE_ROUTES.includes(key)) {
+          filesSeen.push(key);
+          const types = contents.flatMap((c) => Object.keys(c));
+          assert.ok(types.some((m) => !m.includes('json')), `${key} names the media type of its file (${types.join(', ') || 'none'})`);
+          continue;
+        }
+        // An empty schema ({}) is z.any(): it neither checks nor documents anything.
+        const schema = contents.map((c) => c['application/json']?.schema).find((x) => x && Object.keys(x).length > 0);
+        if (!schema) withoutSchema.push(key);
+      }
+    }
+    assert.deepEqual(withoutSchema, [], 'JSON routes without a 2xx response schema');
+    assert.deepEqual(FILE_ROUTES.filter((k) => !filesSeen.includes(k)), [], 'the file-route list names existing routes only');
+    // Spot checks that the schemas are the real shapes.
+    const detail = doc.paths['/api/profiles/{id}'].get.responses['200'].content['application/json'].schema;
+    assert.ok(['canEdit', 'organisation', 'contacts', 'attachments', 'myInterest'].every((k) => k in detail.properties), 'profile detail names its fields');
+    assert.ok(doc.paths['/api/meetings/{id}/ics'].get.responses['200'].content['text/calendar'], 'the iCalendar download is documented as text/calendar');
+  } finally { await t.close(); }
+});
+
 test('security headers: CSP without inline scripts, no framing, no sniffing; HSTS only over HTTPS', async () => {
   const plain = await createTestApp();
   try {

@@ -21,3 +21,6 @@ export function mlSchema(opts: { max: number; required?: boolean }) {
     ? base.refine((v) => filledLangs(v).length > 0, { message: 'ml_required' })
     : base;
 }
+
+/** A multilingual field in a response: the stored object as is (no transform, so response serialisation can encode it). */
+export const mlOut = z.object({ ru: z.string().optional(), zh: z.string().optional(), en: z.string().optional() });

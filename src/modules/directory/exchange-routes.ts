@@ -9,16 +9,20 @@ import { t } from '../../platform/i18n.ts';
 import { readUpload } from '../profiles/routes.ts';
 import { plan } from '../profiles/search.ts';
 import { searchQuery } from '../profiles/schema.ts';
+import { fileResponse, MEDIA } from '../../server/file-response.ts';
+import { importFileSchema } from '../../shared/import-format.ts';
+import { importReport } from './schema.ts';
 import { importSource, readSource } from './import.ts';
 import { exportData, templateXlsx, toCsv, toXlsx } from './export.ts';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX = MEDIA.xlsx;
 
 export function exchangeRoutes(app: App, deps: Deps) {
   const tags = ['import-export'];
   app.route({
     method: 'POST', url: '/api/directory/import', config: { access: access.organiser },
-    schema: { tags, summary: 'Import JSON/CSV/XLSX (multipart "file"); dryRun=true only reports', querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict() },
+    schema: { tags, summary: 'Import JSON/CSV/XLSX (multipart "file"); dryRun=true only reports', querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true') }).strict(),
+      response: { 200: importReport } },
     handler: async (req) => {
       const file = await readUpload(req);
       const report = await importSource(req.ctx, await readSource(file.content, file.filename), { dryRun: req.query.dryRun === 'true' });
@@ -28,7 +32,8 @@ export function exchangeRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/directory/export', config: { access: access.organiser },
-    schema: { tags, summary: 'Export: JSON of everything, or CSV/XLSX of the profiles a search finds', querystring: searchQuery.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }) },
+    schema: { tags, summary: 'Export: JSON of everything, or CSV/XLSX of the profiles a search finds', querystring: searchQuery.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+      response: { 200: fileResponse('A download in the exchange format (docs/import-format.md)', [MEDIA.json, MEDIA.csv, XLSX], { [MEDIA.json]: importFileSchema }) } },
     handler: async (req, reply) => {
       const { format, ...q } = req.query;
       const filtered = Object.keys(req.query as object).some((k) => !['format', 'limit', 'facets'].includes(k));
@@ -39,14 +44,15 @@ export function exchangeRoutes(app: App, deps: Deps) {
       }
       const data = await exportData(deps.db, { profileIds, now: deps.clock.now() });
       const stamp = deps.clock.now().toISOString().slice(0, 10);
-      if (format === 'json') return reply.header('content-disposition', `attachment; filename="synergy-${stamp}.json"`).send(data);
+      // Sent as text: the documented schema is the import format itself, whose transforms cannot serialise.
+      if (format === 'json') return reply.header('content-type', 'application/json; charset=utf-8').header('content-disposition', `attachment; filename="synergy-${stamp}.json"`).send(JSON.stringify(data));
       if (format === 'csv') return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="synergy-profiles-${stamp}.csv"`).send(toCsv(data, 'profiles'));
       return reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="synergy-${stamp}.xlsx"`).send(await toXlsx(data));
     },
   });
   app.route({
     method: 'GET', url: '/api/directory/import-template', config: { access: access.organiser },
-    schema: { tags },
+    schema: { tags, response: { 200: fileResponse('The XLSX import template with trilingual headers', [XLSX]) } },
     handler: async (_req, reply) => reply.header('content-type', XLSX).header('content-disposition', 'attachment; filename="synergy-import-template.xlsx"').send(await templateXlsx()),
   });
 }

@@ -6,7 +6,10 @@ import { access } from '../../server/access.ts';
 import type { Deps } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { files, organisations } from '../../db/schema/index.ts';
+import { fileResponse } from '../../server/file-response.ts';
+import { UPLOAD_RULES } from '../../shared/uploads.ts';
 import { readUpload } from '../profiles/routes.ts';
+import { profileRecord } from '../profiles/schema.ts';
 import { organisationProfiles } from '../profiles/queries.ts';
 import { canManageTaxonomy } from './policy.ts';
 import * as s from './schema.ts';
@@ -26,7 +29,7 @@ export function directoryRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/organisations/mine', config: { access: access.signedIn },
-    schema: { tags }, handler: async (req) => q.myOrganisations(deps.db, req.actor!.userId),
+    schema: { tags, response: { 200: z.array(s.myOrganisation) } }, handler: async (req) => q.myOrganisations(deps.db, req.actor!.userId),
   });
   app.route({
     method: 'POST', url: '/api/organisations', config: { access: access.signedIn },
@@ -39,7 +42,9 @@ export function directoryRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/organisations/:id/profiles', config: { access: access.public },
-    schema: { tags, params: idParams }, handler: async (req) => organisationProfiles(deps.db, req.actor, req.params.id),
+    schema: { tags, summary: "The organisation's profiles (published, not anonymous ones unless the caller is a member or an organiser)", params: idParams,
+      response: { 200: z.array(profileRecord) } },
+    handler: async (req) => organisationProfiles(deps.db, req.actor, req.params.id),
   });
   app.route({
     method: 'PATCH', url: '/api/organisations/:id', config: { access: access.signedIn },
@@ -73,7 +78,7 @@ export function directoryRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/organisations/:id/logo', config: { access: access.public },
-    schema: { tags, params: idParams },
+    schema: { tags, params: idParams, response: { 200: fileResponse('The logo image', UPLOAD_RULES.logo.mimes) } },
     handler: async (req, reply) => {
       const [row] = await deps.db.select({ mime: files.mime, content: files.content }).from(organisations)
         .innerJoin(files, eq(files.id, organisations.logoFileId)).where(eq(organisations.id, req.params.id));

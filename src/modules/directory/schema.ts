@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { mlSchema } from '../../shared/ml-schema.ts';
+import { mlOut, mlSchema } from '../../shared/ml-schema.ts';
 import { MAX_CONTACTS, ORG_TYPES } from '../../shared/enums.ts';
 import { contactSchema } from '../../shared/import-format.ts';
 
@@ -30,7 +30,7 @@ export const orgListQuery = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 }).strict();
 
-const ml = z.object({ ru: z.string().optional(), zh: z.string().optional(), en: z.string().optional() });
+const ml = mlOut;
 export const contactOut = z.object({
   id: z.string(), name: z.string(), position: ml, email: z.string().nullable(), phone: z.string().nullable(), visibility: z.string(),
 });
@@ -45,6 +45,8 @@ export const orgDetail = orgSummary.extend({
   myRole: z.string().nullable(), canEdit: z.boolean(),
 });
 export const orgList = z.object({ total: z.number(), items: z.array(orgSummary) });
+/** One of the caller's organisations and the caller's role in it. */
+export const myOrganisation = orgSummary.extend({ myRole: z.string() });
 
 export const contactsBody = z.object({ contacts: z.array(contactSchema).max(MAX_CONTACTS) }).strict();
 export const memberBody = z.object({ email: z.string().trim().email(), role: z.enum(['owner', 'member']) }).strict();
@@ -61,3 +63,14 @@ export const taxonomyCreate = z.object({
   sort: z.number().int().optional(),
 }).strict();
 export const taxonomyPatch = taxonomyCreate.omit({ code: true }).partial().extend({ active: z.boolean().optional() }).strict();
+
+// ---- import and export (exchange-routes.ts)
+const importCounts = z.object({ total: z.number(), create: z.number(), update: z.number() });
+export const importReport = z.object({
+  ok: z.boolean(), dryRun: z.boolean(), kind: z.enum(['json', 'csv', 'xlsx']),
+  organisations: importCounts, profiles: importCounts,
+  problems: z.array(z.object({
+    sheet: z.enum(['organisations', 'profiles', 'file']), row: z.number().describe('1-based data row; 0 for the whole file'), column: z.string(), code: z.string(),
+    value: z.string().optional(), message: z.string().describe("The problem in the reader's language"),
+  })),
+});

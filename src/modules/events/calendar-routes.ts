@@ -7,7 +7,8 @@ import { notFound } from '../../platform/errors.ts';
 import * as cal from './calendar.ts';
 import * as st from './stats.ts';
 import * as sch from './schedule.ts';
-import { scheduleOut } from './schema.ts';
+import { eventStatsOut, scheduleOut } from './schema.ts';
+import { fileResponse, MEDIA } from '../../server/file-response.ts';
 
 const idParams = z.object({ id: z.string().uuid() }).strict();
 const eventParams = z.object({ id: z.string().min(1).max(100) }).strict();
@@ -17,7 +18,7 @@ export function calendarRoutes(app: App, deps: Deps) {
   const tags = ['calendar'];
   app.route({
     method: 'GET', url: '/api/meetings/:id/ics', config: { access: access.signedIn },
-    schema: { tags, summary: 'The meeting as an iCalendar file', params: idParams },
+    schema: { tags, summary: 'The meeting as an iCalendar file', params: idParams, response: { 200: fileResponse('iCalendar file with the meeting', [MEDIA.ics]) } },
     handler: async (req, reply) => reply.header('content-type', ICS)
       .header('content-disposition', `attachment; filename="meeting-${req.params.id.slice(-8)}.ics"`).send(await cal.meetingIcs(req.ctx, req.params.id)),
   });
@@ -39,7 +40,8 @@ export function calendarRoutes(app: App, deps: Deps) {
   app.route({
     // The token in the URL is the credential: calendar programs cannot sign in.
     method: 'GET', url: '/api/calendar/:file', config: { access: access.public },
-    schema: { tags, summary: 'Personal subscription feed (secret token URL)', params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) }).strict() },
+    schema: { tags, summary: 'Personal subscription feed (secret token URL)', params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,100}\.ics$/) }).strict(),
+      response: { 200: fileResponse('iCalendar feed of the owner\'s meetings and sessions', [MEDIA.ics]) } },
     handler: async (req, reply) => {
       const token = req.params.file.replace(/\.ics$/, '');
       if (!token) throw notFound('calendar');
@@ -50,19 +52,19 @@ export function calendarRoutes(app: App, deps: Deps) {
   const otags = ['event reports'];
   app.route({
     method: 'GET', url: '/api/events/:id/stats', config: { access: access.organiser },
-    schema: { tags: otags, params: eventParams, response: { 200: z.object({ registrations: z.any(), requests: z.any(), meetings: z.any(), outcomes: z.record(z.string(), z.number()) }) } },
+    schema: { tags: otags, params: eventParams, response: { 200: eventStatsOut } },
     handler: async (req) => st.eventStats(req.ctx, req.params.id),
   });
   app.route({
     method: 'GET', url: '/api/events/:id/export.csv', config: { access: access.organiser },
-    schema: { tags: otags, params: eventParams },
+    schema: { tags: otags, params: eventParams, response: { 200: fileResponse('One row per meeting (UTF-8 with BOM)', [MEDIA.csv]) } },
     handler: async (req, reply) => reply.header('content-type', 'text/csv; charset=utf-8')
       .header('content-disposition', 'attachment; filename="meetings.csv"').send(await st.exportCsv(req.ctx, req.params.id)),
   });
   app.route({
     method: 'GET', url: '/api/events/:id/export.xlsx', config: { access: access.organiser },
-    schema: { tags: otags, params: eventParams },
-    handler: async (req, reply) => reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    schema: { tags: otags, params: eventParams, response: { 200: fileResponse('One row per meeting', [MEDIA.xlsx]) } },
+    handler: async (req, reply) => reply.header('content-type', MEDIA.xlsx)
       .header('content-disposition', 'attachment; filename="meetings.xlsx"').send(await st.exportXlsx(req.ctx, req.params.id)),
   });
   app.route({

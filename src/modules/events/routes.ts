@@ -10,6 +10,8 @@ import * as mt from './meetings.ts';
 import * as mq from './meeting-queries.ts';
 import * as cover from './cover.ts';
 import { readUpload } from '../profiles/routes.ts';
+import { fileResponse } from '../../server/file-response.ts';
+import { UPLOAD_RULES } from '../../shared/uploads.ts';
 
 const ok = { ok: true as const };
 const okSchema = z.object({ ok: z.literal(true) });
@@ -17,8 +19,6 @@ const eventParams = z.object({ id: z.string().min(1).max(100) }).strict();
 const idParams = z.object({ id: z.string().uuid() }).strict();
 const created = z.object({ id: z.string() });
 const meetingAction = z.object({ status: z.string(), slotId: z.string().nullable().optional(), tableNo: z.number().nullable().optional(), videoUrl: z.string().nullable().optional() });
-const agendaItem = z.object({ type: z.enum(['session', 'meeting']), startsAt: z.string(), endsAt: z.string(), kind: z.string(), title: z.any(),
-  roomId: z.string().nullable().describe("A room of the event's venues (a meeting: its block's room)"), meeting: s.meetingOut.nullable() });
 
 export function eventsRoutes(app: App, deps: Deps) {
   const tags = ['events'];
@@ -56,7 +56,7 @@ export function eventsRoutes(app: App, deps: Deps) {
   app.route({
     method: 'GET', url: '/api/events/:id/cover', config: { access: access.public },
     schema: { tags, summary: 'The cover image, for those who may see the event', params: eventParams,
-      querystring: z.object({ v: z.string().max(64).optional() }).strict() },
+      querystring: z.object({ v: z.string().max(64).optional() }).strict(), response: { 200: fileResponse('The cover image', UPLOAD_RULES.cover.mimes) } },
     handler: async (req, reply) => {
       const f = await cover.coverContent(req.ctx, req.params.id);
       // The URL the API hands out carries the file id (?v=), so a replaced cover is not served from caches.
@@ -149,7 +149,7 @@ export function eventsRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/events/:id/my-agenda', config: { access: access.signedIn },
-    schema: { tags: mtags, params: eventParams, response: { 200: z.object({ event: z.any(), items: z.array(agendaItem) }) } },
+    schema: { tags: mtags, params: eventParams, response: { 200: s.myAgendaOut } },
     handler: async (req) => mq.myAgenda(req.ctx, req.params.id),
   });
   app.route({

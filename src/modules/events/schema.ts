@@ -1,7 +1,7 @@
 // zod schemas of the events API (requests and responses).
 import { z } from 'zod';
 import { LANGS } from '../../shared/languages.ts';
-import { mlSchema } from '../../shared/ml-schema.ts';
+import { mlOut, mlSchema } from '../../shared/ml-schema.ts';
 import { isValidTimeZone } from '../../shared/time.ts';
 
 export const EVENT_FORMATS = ['online', 'hybrid', 'onsite'] as const;
@@ -103,7 +103,6 @@ export const outcomeBody = z.object({
 }).strict();
 
 // ---- responses
-const mlOut = z.object({ ru: z.string().optional(), zh: z.string().optional(), en: z.string().optional() });
 export const venueOut = z.object({
   id: z.string(), name: mlOut, address: mlOut,
   rooms: z.array(z.object({ id: z.string(), name: mlOut, videoUrl: z.string().nullable().optional() })),
@@ -124,9 +123,10 @@ export const eventOut = z.object({
   }).nullable(),
   canManage: z.boolean(),
 });
+const speakerOut = z.object({ name: z.string(), title: mlOut.optional(), organisationId: z.string().nullable().optional() });
 export const sessionOut = z.object({
   id: z.string(), kind: z.string(), title: mlOut, description: mlOut, startsAt: z.string(), endsAt: z.string(), roomId: z.string().nullable(),
-  topic: mlOut, moderator: z.string().nullable(), speakers: z.array(z.any()), minutes: mlOut, minutesFileId: z.string().nullable(),
+  topic: mlOut, moderator: z.string().nullable(), speakers: z.array(speakerOut), minutes: mlOut, minutesFileId: z.string().nullable(),
   slotMinutes: z.number().nullable(), pauseMinutes: z.number().nullable(), tables: z.number().nullable(),
   slots: z.array(z.object({ id: z.string(), seq: z.number(), startsAt: z.string(), endsAt: z.string() })),
 });
@@ -149,11 +149,27 @@ export const meetingOut = z.object({
   myOutcome: z.object({ attendance: z.string(), outcomes: z.array(z.string()), note: z.string() }).nullable(),
 });
 export const slotOut = z.object({ id: z.string(), startsAt: z.string(), endsAt: z.string(), freeTables: z.number().nullable() });
+/** The event in the heading of a schedule or a personal agenda. */
+export const eventHeading = z.object({ id: z.string(), slug: z.string(), title: mlOut, timezone: z.string() });
 export const scheduleOut = z.object({
-  event: z.object({ id: z.string(), slug: z.string(), title: mlOut, timezone: z.string() }),
+  event: eventHeading,
   items: z.array(z.object({
     meetingId: z.string(), startsAt: z.string(), endsAt: z.string(), tableNo: z.number().nullable(), videoUrl: z.string().nullable(),
     roomId: z.string().nullable().describe("The meeting block's room (names in the event's venues)"), interpreter: z.string().nullable(),
     participants: z.array(z.object({ name: z.string(), organisationName: z.string(), country: z.string() })),
   })),
 });
+
+const tally = z.record(z.string(), z.number());
+export const eventStatsOut = z.object({
+  registrations: z.object({ total: z.number(), byStatus: tally, byCountry: tally, byOrgType: tally, byRole: tally })
+    .describe('byStatus counts all registrations, the others the approved ones'),
+  requests: z.object({ sent: z.number(), pending: z.number(), accepted: z.number(), declined: z.number(), expired: z.number(), cancelled: z.number() }),
+  meetings: z.object({ scheduled: z.number(), group: z.number(), held: z.number(), noShows: z.number(), withOutcome: z.number() }),
+  outcomes: tally.describe('Meetings per outcome kind'),
+});
+export const agendaItem = z.object({
+  type: z.enum(['session', 'meeting']), startsAt: z.string(), endsAt: z.string(), kind: z.string(), title: mlOut.describe('Empty for a meeting'),
+  roomId: z.string().nullable().describe("A room of the event's venues (a meeting: its block's room)"), meeting: meetingOut.nullable(),
+});
+export const myAgendaOut = z.object({ event: eventHeading, items: z.array(agendaItem) });

@@ -50,6 +50,10 @@ test('an anonymous profile hides its organisation and contacts until an accepted
   const notice = inbox.items.find((n: { kind: string }) => n.kind === 'interest_received');
   assert.ok(notice && notice.link === `/marketplace/interests/${eoi}`);
   assert.ok(inbox.unread >= 1);
+  assert.deepEqual((await c.participant.post(`/api/inbox/${notice.id}/read`)).json(), { ok: true });
+  const reread = (await c.participant.get('/api/inbox')).json();
+  assert.equal(reread.unread, inbox.unread - 1);
+  assert.ok(reread.items.find((n: { id: string }) => n.id === notice.id).readAt, 'the notice is marked read');
 
   // Before acceptance: no contacts, no messages; an outsider cannot read it.
   const pending = (await c.participant.get(`/api/interests/${eoi}`)).json();

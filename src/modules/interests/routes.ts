@@ -8,6 +8,7 @@ import * as q from './queries.ts';
 import * as cmd from './commands.ts';
 
 const ok = { ok: true as const };
+const okSchema = z.object({ ok: z.literal(true) });
 const idParams = z.object({ id: z.string().uuid() }).strict();
 
 export function interestsRoutes(app: App, deps: Deps) {
@@ -19,23 +20,23 @@ export function interestsRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/interests', config: { access: access.signedIn },
-    schema: { tags, querystring: s.listQuery }, handler: async (req) => q.listInterests(deps.db, req.actor!, req.query.box),
+    schema: { tags, querystring: s.listQuery, response: { 200: z.array(s.interestSummary) } }, handler: async (req) => q.listInterests(deps.db, req.actor!, req.query.box),
   });
   app.route({
     method: 'GET', url: '/api/interests/:id', config: { access: access.signedIn },
-    schema: { tags, params: idParams }, handler: async (req) => q.getInterest(deps.db, req.actor!, req.params.id),
+    schema: { tags, params: idParams, response: { 200: s.interestDetail } }, handler: async (req) => q.getInterest(deps.db, req.actor!, req.params.id),
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/accept', config: { access: access.signedIn },
-    schema: { tags, params: idParams, body: s.respondBody }, handler: async (req) => { await cmd.respond(req.ctx, req.params.id, true, req.body.note); return ok; },
+    schema: { tags, params: idParams, body: s.respondBody, response: { 200: okSchema } }, handler: async (req) => { await cmd.respond(req.ctx, req.params.id, true, req.body.note); return ok; },
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/decline', config: { access: access.signedIn },
-    schema: { tags, params: idParams, body: s.respondBody }, handler: async (req) => { await cmd.respond(req.ctx, req.params.id, false, req.body.note); return ok; },
+    schema: { tags, params: idParams, body: s.respondBody, response: { 200: okSchema } }, handler: async (req) => { await cmd.respond(req.ctx, req.params.id, false, req.body.note); return ok; },
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/withdraw', config: { access: access.signedIn },
-    schema: { tags, params: idParams }, handler: async (req) => { await cmd.withdraw(req.ctx, req.params.id); return ok; },
+    schema: { tags, params: idParams, response: { 200: okSchema } }, handler: async (req) => { await cmd.withdraw(req.ctx, req.params.id); return ok; },
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/messages', config: { access: access.signedIn },
@@ -44,14 +45,14 @@ export function interestsRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/inbox', config: { access: access.signedIn },
-    schema: { tags: ['inbox'], querystring: s.inboxQuery }, handler: async (req) => q.inbox(deps.db, req.actor!.userId, req.query),
+    schema: { tags: ['inbox'], querystring: s.inboxQuery, response: { 200: s.inboxOut } }, handler: async (req) => q.inbox(deps.db, req.actor!.userId, req.query),
   });
   app.route({
     method: 'POST', url: '/api/inbox/:id/read', config: { access: access.signedIn },
-    schema: { tags: ['inbox'], params: idParams }, handler: async (req) => { await q.markRead(deps.db, req.actor!.userId, req.params.id, deps.clock.now()); return ok; },
+    schema: { tags: ['inbox'], params: idParams, response: { 200: okSchema } }, handler: async (req) => { await q.markRead(deps.db, req.actor!.userId, req.params.id, deps.clock.now()); return ok; },
   });
   app.route({
     method: 'POST', url: '/api/inbox/read-all', config: { access: access.signedIn },
-    schema: { tags: ['inbox'] }, handler: async (req) => { await q.markRead(deps.db, req.actor!.userId, null, deps.clock.now()); return ok; },
+    schema: { tags: ['inbox'], response: { 200: okSchema } }, handler: async (req) => { await q.markRead(deps.db, req.actor!.userId, null, deps.clock.now()); return ok; },
   });
 }

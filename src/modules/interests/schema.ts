@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { mlOut } from '../../shared/ml-schema.ts';
+import { contactOut, orgSummary } from '../directory/schema.ts';
 
 export const sendBody = z.object({
   message: z.string().trim().min(1).max(4000),
@@ -9,3 +11,33 @@ export const respondBody = z.object({ note: z.string().trim().max(2000).optional
 export const messageBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
 export const listQuery = z.object({ box: z.enum(['received', 'sent', 'all']).default('all') }).strict();
 export const inboxQuery = z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
+
+// ---- responses (queries.ts)
+const time = z.iso.datetime();
+
+/** An expression of interest in the caller's lists. */
+export const interestSummary = z.object({
+  id: z.string(), profileId: z.string(), profileTitle: mlOut, profileType: z.string(), status: z.string(),
+  direction: z.string().describe('received | sent'), message: z.string(), createdAt: time, respondedAt: time.nullable(),
+  messages: z.number().describe('Messages in its conversation'),
+  fromOrganisation: orgSummary,
+  profileOrganisation: orgSummary.nullable().describe("null while an anonymous profile's owner is hidden from the sender"),
+});
+
+export const interestDetail = z.object({
+  id: z.string(), status: z.string(), message: z.string(), responseNote: z.string().nullable(), createdAt: time, respondedAt: time.nullable(),
+  direction: z.string().describe('received | sent | observer'),
+  profile: z.object({ id: z.string(), title: mlOut, type: z.string(), status: z.string() }),
+  fromOrganisation: orgSummary, profileOrganisation: orgSummary.nullable(),
+  sender: z.object({ name: z.string(), email: z.string().nullable() }),
+  responder: z.object({ name: z.string(), email: z.string() }).nullable(),
+  contacts: z.object({ from: z.array(contactOut), owner: z.array(contactOut) }).nullable().describe('Both sides\' contacts once accepted'),
+  messages: z.array(z.object({ id: z.string(), body: z.string(), createdAt: time, authorName: z.string(), authorOrganisationId: z.string(), mine: z.boolean() })),
+  canRespond: z.boolean(), canWithdraw: z.boolean(), canMessage: z.boolean(),
+});
+
+export const notificationOut = z.object({
+  id: z.string(), kind: z.string(), data: z.record(z.string(), z.unknown()).describe('Free-form, per kind'), link: z.string().nullable(),
+  createdAt: time, readAt: time.nullable(),
+});
+export const inboxOut = z.object({ unread: z.number(), items: z.array(notificationOut) });

@@ -38,11 +38,11 @@ export function matchingRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/matching/supply-demand', config: { access: access.organiser },
-    schema: { tags }, handler: async (req) => q.supplyDemand(deps.db, req.actor, deps.clock.now()),
+    schema: { tags, response: { 200: s.supplyDemandOut } }, handler: async (req) => q.supplyDemand(deps.db, req.actor, deps.clock.now()),
   });
   app.route({
     method: 'GET', url: '/api/matching/top-pairs', config: { access: access.organiser },
-    schema: { tags, querystring: s.topPairsQuery }, handler: async (req) => q.topPairs(deps, req.actor, req.query, req.ctx.lang),
+    schema: { tags, querystring: s.topPairsQuery, response: { 200: s.topPairsOut } }, handler: async (req) => q.topPairs(deps, req.actor, req.query, req.ctx.lang),
   });
   app.route({
     method: 'POST', url: '/api/matching/introductions', config: { access: access.organiser },

@@ -1,5 +1,6 @@
 // zod schemas of the matching API.
 import { z } from 'zod';
+import { mlOut } from '../../shared/ml-schema.ts';
 
 export const idParams = z.object({ id: z.string().uuid() }).strict();
 export const recommendationsQuery = z.object({ top: z.coerce.number().int().min(1).max(50).default(10) }).strict();
@@ -33,7 +34,7 @@ export type MatchingSettings = z.output<typeof settingsBody>;
 
 export const digestBody = z.object({ optOut: z.boolean() }).strict();
 
-const ml = z.object({ ru: z.string().optional(), zh: z.string().optional(), en: z.string().optional() });
+const ml = mlOut;
 export const recommendationItem = z.object({
   profileId: z.string(),
   /** The viewer's profile this candidate was found for. */
@@ -54,4 +55,20 @@ export const recommendationsResponse = z.object({
   /** false when the profile is not published (recommendations are computed for published profiles). */
   indexed: z.boolean(),
   items: z.array(recommendationItem),
+});
+
+/** Published profiles per top-level area and country of the organisation (offers: TO/BO, requests: TR/BR/RDR). */
+export const supplyDemandOut = z.object({
+  areas: z.array(z.object({ code: z.string(), label: ml })),
+  countries: z.array(z.string()),
+  cells: z.array(z.object({ area: z.string(), country: z.string(), offers: z.number(), requests: z.number() })),
+});
+export const topPairsOut = z.object({
+  total: z.number(),
+  items: z.array(z.object({
+    score: z.number(),
+    a: recommendationItem.describe('One side (its reasons are empty: they are given once, for the pair)'),
+    b: recommendationItem,
+    reasons: recommendationItem.shape.reasons,
+  })),
 });

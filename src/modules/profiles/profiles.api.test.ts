@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, roleClients, DEMO, type TestApp } from '../../testing/test-app.ts';
-import { orgId, publishedProfile, sampleProfile } from './testing.ts';
+import { multipart, orgId, publishedProfile, sampleProfile } from './testing.ts';
 import { outboxFor } from '../../platform/mail.ts';
 
 let t: TestApp;
@@ -80,6 +80,45 @@ test('rejection needs a reason; bulk actions report each profile', async () => {
   assert.deepEqual(bulk.results.map((r: { ok: boolean }) => r.ok), [true, true, true, false]);
   assert.equal(bulk.results[3].error, 'invalid_transition');
   assert.equal((await c.participantCn.post('/api/moderation/profiles/bulk', { ids, action: 'approve' })).statusCode, 403);
+  const other = (await c.participantCn.post('/api/profiles', sampleProfile(ciomp, { title: { zh: '激光器 拒绝' }, summary: { zh: '光学' } }))).json().id;
+  await c.participantCn.post(`/api/profiles/${other}/submit`);
+  assert.equal((await c.organiser.post(`/api/moderation/profiles/${other}/reject`, { reason: '重复' })).json().status, 'rejected');
+  assert.equal((await c.participantCn.get(`/api/profiles/${other}`)).json().rejectionReason, '重复');
+});
+
+test("own lists: a member's profiles carry the moderators' notes; an organisation's list shows outsiders its public profiles only", async () => {
+  const draft = (await c.participant.post('/api/profiles', sampleProfile(bntu, { title: { ru: 'Черновик для списка' } }))).json().id;
+  const hidden = await publishedProfile(c.participant, c.organiser, sampleProfile(bntu, { anonymous: true }));
+  const open = await publishedProfile(c.participant, c.organiser, sampleProfile(bntu));
+  const mine = (await c.participant.get('/api/profiles/mine')).json();
+  assert.ok([draft, hidden, open].every((id) => mine.some((p: { id: string }) => p.id === id)));
+  assert.ok(mine.every((p: Record<string, unknown>) => 'moderatorComment' in p && 'rejectionReason' in p && 'holdReason' in p && p.organisationId === bntu));
+  const orgs = (await c.participant.get('/api/organisations/mine')).json();
+  assert.ok(orgs.some((o: { id: string; myRole: string }) => o.id === bntu && ['owner', 'member'].includes(o.myRole)));
+  const outside = (await c.anonymous.get(`/api/organisations/${bntu}/profiles`)).json().map((p: { id: string }) => p.id);
+  assert.ok(outside.includes(open) && !outside.includes(draft) && !outside.includes(hidden));
+  const inside = (await c.participant.get(`/api/organisations/${bntu}/profiles`)).json().map((p: { id: string }) => p.id);
+  assert.ok([draft, hidden, open].every((id) => inside.includes(id)));
+});
+
+test('attachments: a member uploads and removes them; the profile lists them and its viewers download them', async () => {
+  const id = await publishedProfile(c.participant, c.organiser, sampleProfile(bntu));
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+  const m = multipart('spec.pdf', pdf, 'application/pdf');
+  const up = await c.participant.request('POST', `/api/profiles/${id}/attachments`, m.body, { headers: m.headers });
+  assert.equal(up.statusCode, 201, up.body);
+  const att = up.json();
+  assert.deepEqual({ name: att.name, mime: att.mime, size: att.size }, { name: 'spec.pdf', mime: 'application/pdf', size: pdf.length });
+  const listed = (await c.anonymous.get(`/api/profiles/${id}`)).json().attachments;
+  assert.deepEqual(listed.map((a: { id: string; url: string }) => [a.id, a.url]), [[att.id, `/api/profiles/${id}/attachments/${att.id}`]]);
+  const file = await c.anonymous.get(listed[0].url);
+  assert.equal(file.headers['content-type'], 'application/pdf');
+  assert.equal(file.headers['content-disposition'], "attachment; filename*=UTF-8''spec.pdf");
+  assert.deepEqual(file.rawPayload, pdf);
+  assert.equal((await c.participantCn.delete(`/api/profiles/${id}/attachments/${att.id}`)).statusCode, 403);
+  assert.deepEqual((await c.participant.delete(`/api/profiles/${id}/attachments/${att.id}`)).json(), { ok: true });
+  assert.deepEqual((await c.anonymous.get(`/api/profiles/${id}`)).json().attachments, []);
+  assert.equal((await c.anonymous.get(listed[0].url)).statusCode, 404);
 });
 
 test('editing a published profile keeps it published, records history, and re-review fields queue it', async () => {

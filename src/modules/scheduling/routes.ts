@@ -11,12 +11,13 @@ export function schedulingRoutes(app: App, _deps: Deps) {
   const tags = ['scheduling'];
   app.route({
     method: 'GET', url: '/api/events/:id/scheduling', config: { access: access.organiser },
-    schema: { tags, summary: 'The console: stage, recent runs, slots', params: s.eventParams },
+    schema: { tags, summary: 'The console: stage, recent runs, slots', params: s.eventParams, response: { 200: s.consoleOverview } },
     handler: async (req) => q.overview(req.ctx, req.params.id),
   });
   app.route({
     method: 'GET', url: '/api/events/:id/scheduling/input.json', config: { access: access.organiser },
-    schema: { tags, summary: 'The event in the scheduler interchange format (docs/scheduling-format.md)', params: s.eventParams },
+    schema: { tags, summary: 'The event in the scheduler interchange format (docs/scheduling-format.md), as a download', params: s.eventParams,
+      response: { 200: s.eventExportOut } },
     handler: async (req, reply) => {
       const input = await q.exportInput(req.ctx, req.params.id);
       return reply.header('content-disposition', `attachment; filename="${input.name.replace(/[^a-z0-9-]/gi, '_')}-scheduling-input.json"`).send(input);

@@ -1,5 +1,6 @@
 // Request and response shapes of the scheduling console.
 import { z } from 'zod';
+import { mlOut } from '../../shared/ml-schema.ts';
 
 export const startRunBody = z.object({
   timeLimitSeconds: z.number().int().min(1).max(300).default(10),
@@ -41,4 +42,30 @@ export const runDetailOut = runOut.extend({
   }).nullable(),
   people: z.record(z.string(), z.object({ name: z.string(), organisationName: z.string().nullable(), timezone: z.string() })),
   slotTimes: z.record(z.string(), z.object({ startsAt: z.string(), endsAt: z.string() })),
+});
+
+/** The console's overview (queries.ts overview). */
+export const consoleOverview = z.object({
+  event: z.object({ id: z.string(), slug: z.string(), title: mlOut, timezone: z.string(), format: z.string(), bookingMode: z.string(), scheduleVersion: z.number() }),
+  stage: z.string().nullable().describe('preliminary | final; null before a schedule was applied'),
+  appliedRunId: z.string().nullable(), appliedAt: z.string().nullable(),
+  runs: z.array(runOut).describe('The latest five'),
+  slots: z.array(z.object({
+    id: z.string(), startsAt: z.string(), endsAt: z.string(), blockId: z.string(), blockTitle: mlOut,
+    tables: z.number().nullable().describe('null: online or unlimited'), past: z.boolean(),
+  })),
+});
+
+/** The event in the scheduler interchange format (docs/scheduling-format.md) with the extra fields the engine ignores (proposal.ts EventExport). */
+export const eventExportOut = z.object({
+  eventId: z.string(), name: z.string(), timezoneEvent: z.string(),
+  slots: z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), session: z.string(), blockId: z.string(), tables: z.number().nullable() })),
+  tables: z.number().nullable(),
+  meetings: z.array(z.object({
+    id: z.string(), participants: z.array(z.string()), priority: z.number(), mode: z.enum(['onsite', 'online']), session: z.string().nullable(),
+    lockedSlot: z.string().nullable(), needsInterpreter: z.array(z.string()),
+    kind: z.string(), locked: z.boolean(), published: z.boolean(), current: placement.nullable(),
+  })),
+  participants: z.array(z.object({ id: z.string(), country: z.string().optional(), timezone: z.string().optional(), unavailableSlots: z.array(z.string()) })),
+  interpreters: z.array(z.object({ id: z.string(), languages: z.array(z.string()), unavailableSlots: z.array(z.string()) })),
 });
