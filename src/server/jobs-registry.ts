@@ -14,6 +14,9 @@ export function registerJobs(deps: Deps) {
   registerTaskRunJob(deps);
   deps.jobs.register('sessions.purge', async () => purgeExpiredSessions(deps.db, deps.clock.now()), { cron: '17 * * * *' });
   deps.jobs.register(EXPIRY_JOB, async () => { await runProfileExpiry(deps); }, { cron: '7 * * * *', singleton: true });
+  // PGlite has no autovacuum: without fresh statistics the planner misjudges searches once data has grown
+  // (e.g. after an import). PostgreSQL's autovacuum does this itself.
+  if (deps.database.kind === 'pglite') deps.jobs.register('db.analyze', async () => { await deps.database.sql.exec('ANALYZE'); }, { cron: '37 * * * *', singleton: true });
   registerEventJobs(deps);
   registerMatchingJobs(deps);
 }

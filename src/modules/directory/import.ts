@@ -168,7 +168,7 @@ async function existingIds(db: Tx, table: 'organisations' | 'profiles', external
 export async function importSource(ctx: RequestContext, src: Source, opts: { dryRun: boolean; tx?: Tx }): Promise<ImportReport> {
   if (ctx.actor && !canModerateDirectory(ctx.actor)) throw forbidden();
   const inTx = <T>(fn: (tx: Tx) => Promise<T>) => (opts.tx ? fn(opts.tx) : ctx.db.transaction(fn));
-  return inTx(async (tx) => {
+  const result = await inTx(async (tx) => {
     const c = await check(tx, src);
     const report: ImportReport = {
       ok: c.problems.length === 0, dryRun: opts.dryRun, kind: src.kind,
@@ -183,6 +183,9 @@ export async function importSource(ctx: RequestContext, src: Source, opts: { dry
     await audit(tx, ctx, { entityType: 'directory', action: 'import', changes: { kind: src.kind, organisations: report.organisations, profiles: report.profiles } });
     return report;
   });
+  // A large import changes what the planner should know about the search tables (PGlite has no autovacuum).
+  if (result.ok && !opts.dryRun && !opts.tx && result.profiles.total >= 1000) await ctx.db.execute(sql`ANALYZE profiles, profile_search, organisations`);
+  return result;
 }
 
 /** Throws import_invalid when a real import meets problems (the CLI and the API show the report). */
