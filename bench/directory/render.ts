@@ -66,8 +66,12 @@ async function measure(name: string, url: string) {
       const ctx = await newContext(browser);
       const page = await ctx.newPage();
       const t0 = performance.now();
+      const apiErrors: string[] = [];
+      page.on('response', (r) => { if (r.url().includes('/api/') && r.status() >= 400) apiErrors.push(`${r.status()} ${r.url()}`); });
       await page.goto(`${url}/marketplace?q=${encodeURIComponent(q)}`);
-      await page.waitForFunction(shown, null, { timeout: 30_000, polling: 'raf' });
+      try { await page.waitForFunction(shown, null, { timeout: 30_000, polling: 'raf' }); } catch (e) {
+        throw new Error(`no results on screen for "${q}": ${apiErrors.join('; ') || 'no API error'}; page says: ${(await page.textContent('body'))?.slice(0, 300)}`, { cause: e });
+      }
       cold.push(performance.now() - t0);
       await ctx.close();
     }
