@@ -31,7 +31,7 @@ export function DirectoryPage() {
   const [q, setQ] = useState(params.get('q') ?? '');
   const set = (k: string, v: string | null) => { const p = new URLSearchParams(params); if (v) p.set(k, v); else p.delete(k); setParams(p, { replace: true }); };
   const list = useQuery({ queryKey: ['orgs', params.toString()], queryFn: () => get<{ total: number; items: OrgSummary[] }>('/api/organisations', { ...Object.fromEntries(params.entries()), limit: 200 }) });
-  const areas = useQuery({ queryKey: ['taxonomy'], queryFn: () => get<{ code: string; parentCode: string | null; label: Ml }[]>('/api/taxonomy') });
+  const areas = useQuery({ queryKey: ['taxonomy'], queryFn: () => get<{ code: string; parentCode: string | null; label: Ml; active?: boolean }[]>('/api/taxonomy') });
   return (
     <Page title={t('directory:title')} description={t('directory:subtitle')}
       actions={me && <Group><Button variant="light" component={Link} to="/directory/mine">{t('directory:mine')}</Button>
@@ -44,7 +44,7 @@ export function DirectoryPage() {
           <TextInput style={{ flex: 1 }} label={t('market:search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
           <Select label={t('market:filters.country')} clearable data={['BY', 'CN']} value={params.get('country')} onChange={(v) => set('country', v)} w={120} />
           <Select label={t('market:filters.orgType')} clearable data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} value={params.get('type')} onChange={(v) => set('type', v)} />
-          <Select label={t('market:filters.area')} clearable data={(areas.data ?? []).filter((a) => !a.parentCode).map((a) => ({ value: a.code, label: mlText(a.label, lang) }))} value={params.get('area')} onChange={(v) => set('area', v)} />
+          <Select label={t('market:filters.area')} clearable data={(areas.data ?? []).filter((a) => !a.parentCode && a.active !== false).map((a) => ({ value: a.code, label: mlText(a.label, lang) }))} value={params.get('area')} onChange={(v) => set('area', v)} />
           <Button type="submit">{t('market:searchButton')}</Button>
         </Group>
       </form>

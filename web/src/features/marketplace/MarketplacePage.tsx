@@ -62,8 +62,9 @@ export function MarketplacePage() {
   const res = useInfiniteQuery(searchQueryOptions(query));
   const facets = res.data?.pages[0]?.facets ?? undefined;
   const trl = [Number(params.get('trlMin') ?? 1), Number(params.get('trlMax') ?? 9)] as [number, number];
-  const topAreas = (areas.data ?? []).filter((a) => !a.parentCode);
-  const subAreas = (areas.data ?? []).filter((a) => a.parentCode && a.parentCode === params.get('area'));
+  // Deactivated areas (organisers receive them too, for the taxonomy page) are not offered as filters.
+  const topAreas = (areas.data ?? []).filter((a) => !a.parentCode && a.active !== false);
+  const subAreas = (areas.data ?? []).filter((a) => a.parentCode && a.parentCode === params.get('area') && a.active !== false);
   return (
     <Page title={t('market:title')} description={t('market:subtitle')}
       actions={me && <Group><Button component={Link} to="/marketplace/new">{t('market:newProfile')}</Button><Button variant="light" component={Link} to="/marketplace/mine">{t('market:myProfiles')}</Button>

@@ -13,5 +13,5 @@ export const searchQueryOptions = (query: Record<string, string>) => ({
   staleTime: 30_000, // a result fetched by the route loader is not fetched again when the page mounts
 });
 
-export type Area = { code: string; parentCode: string | null; label: Ml };
+export type Area = { code: string; parentCode: string | null; label: Ml; active?: boolean };
 export const taxonomyQuery = { queryKey: ['taxonomy'] as const, queryFn: () => get<Area[]>('/api/taxonomy'), staleTime: 60_000 };
