@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, newContext, screenshot, mailToken, apiLogin, type RunningServer } from './harness.ts';
+import { startServer, launchBrowser, newContext, screenshot, mailToken, apiLogin, signInRu, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -55,11 +55,7 @@ test('each demo role signs in; the admin sees administration, a participant does
   for (const [email, canAdmin] of [['admin@synergy.demo', true], ['participant@synergy.demo', false]] as const) {
     const ctx = await newContext(browser, { locale: 'ru-RU' });
     const page = await ctx.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel('Электронная почта').fill(email);
-    await page.getByLabel(/^Пароль/).fill('synergy-2021');
-    await page.getByRole('button', { name: 'Войти' }).click();
-    await page.getByTestId('account-menu').waitFor();
+    await signInRu(server, page, email);
     const adminLink = page.getByRole('link', { name: /Администрирование|Administration/ });
     assert.equal(await adminLink.count() > 0, canAdmin, email);
     await ctx.close();

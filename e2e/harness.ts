@@ -93,3 +93,12 @@ export async function apiLogin(server: RunningServer, email: string, password: s
   if (!r.ok) throw new Error(`login failed: ${await r.text()}`);
   return r.headers.getSetCookie().map((x) => x.split(';')[0]).filter((x) => x.startsWith('synergy_session=')).join('; ');
 }
+
+/** Signs a demo account in through the login form of the Russian interface (the page's context has locale ru-RU). */
+export async function signInRu(server: RunningServer, page: Page, email: string, password = 'synergy-2021') {
+  await page.goto(`${server.url}/login`);
+  await page.getByLabel('Электронная почта').fill(email);
+  await page.getByLabel(/^Пароль/).fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await page.getByTestId('account-menu').waitFor();
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, newContext, screenshot, type RunningServer } from './harness.ts';
+import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -14,11 +14,7 @@ after(async () => { await browser?.close(); await server?.stop(); });
 async function signIn(email: string): Promise<Page> {
   const ctx = await newContext(browser, { locale: 'ru-RU', timezoneId: 'Europe/Minsk' });
   const page = await ctx.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Электронная почта').fill(email);
-  await page.getByLabel(/^Пароль/).fill('synergy-2021');
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByTestId('account-menu').waitFor();
+  await signInRu(server, page, email);
   return page;
 }
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, newContext, screenshot, type RunningServer } from './harness.ts';
+import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -60,13 +60,7 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Электронная почта').fill(email);
-  await page.getByLabel(/^Пароль/).fill('synergy-2021');
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByTestId('account-menu').waitFor();
-}
+const signIn = (page: Page, email: string) => signInRu(server, page, email);
 
 test('a participant sees recommended partners with reasons in Russian and marks one not relevant', async () => {
   const ctx = await newContext(browser, { locale: 'ru-RU' });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, newContext, screenshot, type RunningServer } from './harness.ts';
+import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -53,11 +53,7 @@ test('the organiser schedules all accepted meetings of the demo event and applie
   const page = await ctx.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel('Электронная почта').fill('organiser@synergy.demo');
-  await page.getByLabel(/^Пароль/).fill('synergy-2021');
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await page.getByTestId('account-menu').waitFor();
+  await signInRu(server, page, 'organiser@synergy.demo');
 
   await page.goto(`${server.url}/events/${slug}/schedule`);
   await page.getByRole('heading', { name: 'Расписание встреч' }).waitFor();
