@@ -6,3 +6,8 @@ export * from './types.ts';
 export { buildModel, type Model, type BlockReason, type Dimension } from './model.ts';
 export { fundingLine } from './line.ts';
 export { optimalSelection, type OptimalOptions } from './optimal.ts';
+export { lotteryCommitment, lotteryDraw, lotterySelection, type LotteryOptions } from './lottery.ts';
+export { rankProjects, sideVerdict, type Ranking, type RankedProject, type RankingOptions, type RankingProjectInput, type FailReason, type Thresholds, type TieBreak } from './ranking.ts';
+export { explainDifferences, type DifferenceReason, type ProjectDifference, type SelectionComparison } from './explain.ts';
+export { relaxationBound } from './optimal.ts';
+export { selectFunding, type SelectOptions } from './select.ts';

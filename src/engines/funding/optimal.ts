@@ -65,10 +65,10 @@ function constraintRows(m: Model): Rows {
   return rows;
 }
 
-export async function optimalSelection(m: Model, opts: OptimalOptions = {}): Promise<Selection> {
-  const line = fundingLine(m);
-  if (m.n === 0) return { method: 'optimal', selected: [], objective: 0, upperBound: 0, gap: 0, proven: true, skipped: {} };
-  const highs = await loadHighs();
+type HighsModel = ReturnType<Highs['createModel']>;
+
+/** The MIP (or, with `relaxed`, its LP relaxation) in HiGHS; objective coefficients scaled by `scale` when nonzero. */
+function createMip(highs: Highs, m: Model, relaxed: boolean): { model: HighsModel; scale: number } {
   const D = m.dims.length;
   const scale = integerScale(m.value);
   const cost = Float64Array.from(m.value, (v) => (scale ? Math.round(v * scale) : v));
@@ -90,8 +90,35 @@ export async function optimalSelection(m: Model, opts: OptimalOptions = {}): Pro
     colCost: cost, colLower: new Float64Array(m.n), colUpper: new Float64Array(m.n).fill(1),
     rowLower: rows.lower.map(clampInf), rowUpper: rows.upper.map(clampInf),
     matrix: { format: 'csr', numRows: rows.lower.length, numCols: m.n, starts, indices, values },
-    integrality: new Int32Array(m.n).fill(highs.constants.variableType.integer),
+    integrality: new Int32Array(m.n).fill(relaxed ? highs.constants.variableType.continuous : highs.constants.variableType.integer),
   });
+  return { model, scale };
+}
+
+/**
+ * The LP relaxation's optimum: an upper bound on every valid selection's objective, cheap enough to certify how far
+ * a heuristic selection (the funding line, a lottery) can be from the best. Null when the LP is infeasible.
+ */
+export async function relaxationBound(m: Model): Promise<number | null> {
+  if (m.n === 0) return 0;
+  const highs = await loadHighs();
+  const { model, scale } = createMip(highs, m, true);
+  try {
+    model.options.set({ output_flag: false });
+    model.run();
+    if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
+    const v = model.getObjectiveValue();
+    return roundObjective(scale ? Math.floor(v + 1e-6) / scale : v);
+  } finally {
+    model.dispose();
+  }
+}
+
+export async function optimalSelection(m: Model, opts: OptimalOptions = {}): Promise<Selection> {
+  const line = fundingLine(m);
+  if (m.n === 0) return { method: 'optimal', selected: [], objective: 0, upperBound: 0, gap: 0, proven: true, skipped: {} };
+  const highs = await loadHighs();
+  const { model, scale } = createMip(highs, m, false);
   try {
     model.options.set({
       output_flag: false, time_limit: opts.timeLimitSeconds ?? 60,
