@@ -56,6 +56,7 @@ export interface SideRankingEntry { id: string; total: number; passes: boolean; 
 
 export interface Ranking {
   joint: RankedProject[];
+  /** By id. */
   notApprovable: Array<{ id: string; reasons: FailReason[] }>;
   /** Each side's own ranking by its total (all projects it scored), for that side's officers. */
   perSide: Record<string, SideRankingEntry[]>;
@@ -99,6 +100,7 @@ export function rankProjects(projects: readonly RankingProjectInput[], opts: Ran
       sideTotals: Object.fromEntries(opts.sides.map((side, k) => [side, verdicts[k].total])),
     });
   }
+  notApprovable.sort((x, y) => byId(x.id, y.id));
   for (const side of opts.sides) perSide[side].sort((x, y) => y.total - x.total || byId(x.id, y.id));
 
   // Rules 1 and 2 of the order are static; 3–5 depend on what is ranked above, so ties are resolved greedily.
