@@ -49,7 +49,9 @@ export class FundingInputError extends Error {
 export function parseFundingFile(raw: unknown): FundingFile {
   const r = fundingFileSchema.safeParse(raw);
   if (!r.success) {
-    const lines = r.error.issues.slice(0, 20).map((i) => `${i.path.length ? i.path.join('.') : '(file)'}: ${i.message}`);
+    // A record key's own message (e.g. "a year must be four digits") sits in the nested issues.
+    const detail = (i: { message: string; issues?: Array<{ message: string }> }) => (i.issues?.length ? `${i.message} (${i.issues[0].message})` : i.message);
+    const lines = r.error.issues.slice(0, 20).map((i) => `${i.path.length ? i.path.join('.') : '(file)'}: ${detail(i as Parameters<typeof detail>[0])}`);
     throw new FundingInputError(`not a valid synergy-funding v1 file:\n${lines.join('\n')}`);
   }
   const f = r.data;
