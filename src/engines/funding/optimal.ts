@@ -20,7 +20,8 @@ function loadHighs(): Promise<Highs> {
 export interface OptimalOptions {
   /** Seconds HiGHS may search (its own clock). Default 60. */
   timeLimitSeconds?: number;
-  /** Threads are not available in the WebAssembly build; kept for the record. */
+  /** Extra HiGHS options (for tuning experiments); they override the defaults set here. */
+  highsOptions?: Record<string, string | number | boolean>;
 }
 
 /** Smallest power of ten (≤ 1000) that makes every value integral, or 0 when none does. */
@@ -122,7 +123,7 @@ export async function optimalSelection(m: Model, opts: OptimalOptions = {}): Pro
   try {
     model.options.set({
       output_flag: false, time_limit: opts.timeLimitSeconds ?? 60,
-      mip_rel_gap: 0, mip_abs_gap: scale ? 0.99 : 1e-6, random_seed: 1,
+      mip_rel_gap: 0, mip_abs_gap: scale ? 0.99 : 1e-6, random_seed: 1, ...opts.highsOptions,
     });
     if (!line.infeasible && !line.unmetFloors) {
       const start = new Float64Array(m.n);
