@@ -3,7 +3,8 @@
 // line, the proven optimum (HiGHS MIP, single-threaded WebAssembly), its bound and gap, and the share of the
 // achievable score the line leaves unfunded. The machine may be shared: the load average is printed per row, and
 // the process's CPU time next to the wall time (on a loaded machine the wall time mostly measures waiting).
-//   npx tsx bench/funding/run.ts [--seeds 1,2,3,4,5] [--projects 2000] [--objective score|count] [--write dir]
+//   npx tsx bench/funding/run.ts [--seeds 1,2,3,4,5] [--projects 2000] [--objective score|count] [--budget-share 0.35]
+//     [--org-cap 3] [--time-limit 60] [--write dir]   (budget share: what each funder can pay of all requests, per year)
 import { loadavg } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,21 +16,24 @@ const arg = (name: string, dflt: string) => { const i = process.argv.indexOf(`--
 const seeds = arg('seeds', '1,2,3,4,5').split(',').map(Number);
 const projects = Number(arg('projects', '2000'));
 const objective = arg('objective', 'score') as 'score' | 'count';
+const budgetShare = Number(arg('budget-share', '0.35'));
+const orgCap = Number(arg('org-cap', '3'));
+const timeLimit = Number(arg('time-limit', '60'));
 const writeDir = process.argv.includes('--write') ? arg('write', 'bench/funding/instances') : null;
 
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-console.log(`funding benchmark: ${projects} projects, 2 funders × 3 years, 8 areas with quotas, ≤ 3 per organisation, objective ${objective}`);
+console.log(`funding benchmark: ${projects} projects, 2 funders × 3 years, 8 areas with quotas, ≤ ${orgCap} per organisation, budgets ${budgetShare * 100} % of requests, objective ${objective}`);
 console.log('seed | line: n / total | optimal: n / total | bound | gap | proven | solve s wall (cpu) | LP bound | line leaves unfunded | load average (1/5/15 min)');
 const rows: number[][] = [];
 for (const seed of seeds) {
-  const raw = generateFundingFile({ projects, seed, years: 3, areas: 8, quotas: true, maxPerOrganisation: 3, objective });
+  const raw = generateFundingFile({ projects, seed, years: 3, areas: 8, quotas: true, maxPerOrganisation: orgCap, objective, budgetShare });
   if (writeDir) { mkdirSync(writeDir, { recursive: true }); writeFileSync(join(writeDir, `funding-${projects}-${seed}.json`), JSON.stringify(raw)); }
   const m = buildModel(parseFundingFile(raw));
   const line = fundingLine(m);
   const lp = await relaxationBound(m);
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const opt = await optimalSelection(m, { timeLimitSeconds: 60 });
+  const opt = await optimalSelection(m, { timeLimitSeconds: timeLimit });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(c0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
