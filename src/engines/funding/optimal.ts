@@ -139,13 +139,21 @@ export async function optimalSelection(m: Model, opts: OptimalOptions = {}): Pro
     const x = model.getSolution().colValue;
     const chosen: number[] = [];
     for (let i = 0; i < m.n; i++) if (x[i] > 0.5) chosen.push(i);
-    let objective = objectiveOf(m, chosen);
-    // Guard against tolerance artefacts: a selection HiGHS calls feasible must pass our own check.
-    if (!feasible(m, chosen)) throw new Error('optimal selection: the solver returned a selection that breaks a budget or constraint');
     let dual = Number(model.info.get('mip_dual_bound'));
     if (!Number.isFinite(dual)) dual = Infinity;
     let upperBound = scale ? Math.floor(dual + 1e-6) / scale : dual;
+    if (!feasible(m, chosen)) {
+      // A proven optimum must pass our own check (guards against tolerance artefacts); a search stopped by the
+      // time limit before finding any selection falls back to the funding line when that one is valid.
+      if (status === S.optimal) throw new Error('optimal selection: the solver returned a selection that breaks a budget or constraint');
+      chosen.length = 0;
+      if (!line.unmetFloors) for (const id of line.selected) chosen.push(m.index.get(id)!);
+      else return { method: 'optimal', selected: [], objective: 0, upperBound: Number.isFinite(upperBound) ? roundObjective(upperBound) : null, gap: null, proven: false, skipped: {}, unmetFloors: line.unmetFloors };
+    }
+    let objective = objectiveOf(m, chosen);
     const proven = status === S.optimal;
+    // Stopped early (possibly before the root LP), HiGHS's bound may be weak or absent: the LP relaxation's is valid too.
+    if (!proven) upperBound = Math.min(upperBound, (await relaxationBound(m)) ?? Infinity);
     if (proven || upperBound < objective) upperBound = objective;
     objective = roundObjective(objective);
     upperBound = roundObjective(upperBound);

@@ -83,3 +83,17 @@ test('a funder without money for a year funds no project that needs it; the line
   assert.deepEqual(line.selected, ['a', 'c']);
   assert.deepEqual(line.skipped.b, { code: 'budget_exhausted', funder: 'BY', year: '2023', requested: 50, remaining: 40 });
 });
+
+test('stopped by its time limit, the optimum is still valid, at least the line, and reports an honest gap', async () => {
+  const raw = generateFundingFile({ projects: 2000, seed: 11, quotas: true, maxPerOrganisation: 2, budgetShare: 0.15 });
+  const m = buildModel(parseFundingFile(raw));
+  const line = fundingLine(m);
+  const opt = await optimalSelection(m, { timeLimitSeconds: 0.3 });
+  assert.deepEqual(violations(asRaw(raw), opt.selected), []);
+  assert.ok(opt.objective >= line.objective - 1e-9);
+  assert.ok(opt.upperBound! >= opt.objective - 1e-9);
+  const lp = await relaxationBound(m);
+  assert.ok(opt.upperBound! <= lp! + 1e-6, 'the MIP bound is at least as tight as the LP relaxation');
+  if (!opt.proven) assert.ok(opt.gap! > 0, 'not proven: the gap says so');
+  else assert.equal(opt.gap, 0);
+});
