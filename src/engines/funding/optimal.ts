@@ -7,8 +7,8 @@
 // a gap below one scaled unit is then a proof. The funding line is passed as the starting incumbent, so the
 // result is never worse than the line even when the time limit stops the search.
 import type { Highs } from 'highs';
-import { objectiveOf, roundObjective, Usage, type Model } from './model.ts';
-import { fundingLine } from './line.ts';
+import { objectiveOf, roundObjective, Usage, type BlockReason, type Model } from './model.ts';
+import { fundFloors, fundInOrder, fundingLine, unmetFloors } from './line.ts';
 import type { Selection } from './types.ts';
 
 let highsPromise: Promise<Highs> | null = null;
@@ -125,10 +125,11 @@ export async function optimalSelection(m: Model, opts: OptimalOptions = {}): Pro
       output_flag: false, time_limit: opts.timeLimitSeconds ?? 60,
       mip_rel_gap: 0, mip_abs_gap: scale ? 0.99 : 1e-6, random_seed: 1, ...opts.highsOptions,
     });
-    if (!line.infeasible && !line.unmetFloors) {
-      const start = new Float64Array(m.n);
-      for (const id of line.selected) start[m.index.get(id)!] = 1;
-      model.setSolution({ colValue: start });
+    const start = startingSelection(m, line);
+    if (start) {
+      const x0 = new Float64Array(m.n);
+      for (const i of start) x0[i] = 1;
+      model.setSolution({ colValue: x0 });
     }
     model.run();
     const status = model.getModelStatus();
@@ -165,6 +166,27 @@ export async function optimalSelection(m: Model, opts: OptimalOptions = {}): Pro
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * The better of the funding line and a greedy by value per share of budget used (the classic knapsack ratio, with
+ * each request weighed by the budget it draws on), both after the floors: HiGHS starts from it.
+ */
+function startingSelection(m: Model, line: Selection): number[] | null {
+  const D = m.dims.length;
+  const weight = (i: number) => { let w = 0; for (let k = 0; k < D; k++) w += m.cost[i * D + k] / (m.budget[k] || 1); return w; };
+  const ratio = Array.from({ length: m.n }, (_, i) => i).map((i) => [i, m.value[i] / (weight(i) + 1e-12)] as const)
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([i]) => i);
+  const usage = new Usage(m);
+  const chosen = new Set<number>();
+  const skipped = new Map<number, BlockReason>();
+  fundFloors(m, ratio, usage, chosen, skipped);
+  fundInOrder(m, ratio, usage, chosen, skipped);
+  const greedy = unmetFloors(m, usage) ? null : [...chosen];
+  const fromLine = line.unmetFloors ? null : line.selected.map((id) => m.index.get(id)!);
+  if (!greedy) return fromLine;
+  if (!fromLine) return greedy;
+  return objectiveOf(m, greedy) >= objectiveOf(m, fromLine) ? greedy : fromLine;
 }
 
 function feasible(m: Model, chosen: number[]): boolean {
