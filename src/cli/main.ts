@@ -5,6 +5,7 @@ import { registerCoreCommands } from './commands/core.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
 import { registerDirectoryCommands } from './commands/directory.ts';
+import { registerFundCommand } from './commands/fund.ts';
 
 const program = new Command();
 program.name('synergy').description('Synergy — cross-border science and technology cooperation exchange').version(VERSION)
@@ -13,5 +14,6 @@ registerCoreCommands(program);
 registerMatchCommand(program);
 registerScheduleCommand(program);
 registerDirectoryCommands(program);
+registerFundCommand(program);
 
 await program.parseAsync(process.argv);
