@@ -25,10 +25,19 @@ export interface FlowModelResult {
   restrictedPairs: number;
 }
 
-/** A power of two that turns affinities into integers of at most about 2^20. */
+/**
+ * The integer cost unit: 10^p when every affinity has at most p ≤ 6 decimals (then costs are exact and the
+ * flow is exactly optimal for the given affinities), else a power of two keeping costs below about 2^20
+ * (then the certificate still bounds the true affinities, with a gap of at most 2^-21 per assigned pair).
+ */
 export function costScale(pb: Problem): number {
   let max = 0;
   for (const a of pb.affinity) if (!Number.isNaN(a)) max = Math.max(max, Math.abs(a));
+  for (let p = 0, s = 1; p <= 6 && max * s <= 2 ** 30; p++, s *= 10) {
+    let exact = true;
+    for (const a of pb.affinity) if (!Number.isNaN(a) && Math.abs(Math.round(a * s) / s - a) > 1e-12 * Math.max(1, Math.abs(a))) { exact = false; break; }
+    if (exact) return s;
+  }
   return 2 ** (20 - Math.max(0, Math.ceil(Math.log2(Math.max(max, 1e-9)))));
 }
 

@@ -20,13 +20,13 @@ export function resultFromPairs(pb: Problem, pairs: Array<[number, number]>): { 
   return { assignments, objective, worstApplication: totals.length ? worst : 0 };
 }
 
-export function infeasible(mode: AssignmentResult['mode'], reason: string, seconds: number): AssignmentResult {
-  return { mode, feasible: false, reason, assignments: [], objective: 0, upperBound: 0, worstApplication: 0, seconds };
+export function infeasible(mode: AssignmentResult['mode'], reason: string): AssignmentResult {
+  return { mode, feasible: false, reason, assignments: [], objective: 0, upperBound: 0, worstApplication: 0 };
 }
 
-export function solveOptimal(pb: Problem): Omit<AssignmentResult, 'seconds'> {
+export function solveOptimal(pb: Problem): AssignmentResult {
   const r = solveFlowModel(pb, { unit: 1, pairCapUnits: 1 });
-  if (!r.feasible || !r.certificate) return { ...infeasible('optimal', r.reason ?? 'infeasible', 0) };
+  if (!r.feasible || !r.certificate) return infeasible('optimal', r.reason ?? 'infeasible');
   const pairs = r.pairs.map(([i, j]) => [i, j] as [number, number]);
   return { mode: 'optimal', feasible: true, ...resultFromPairs(pb, pairs), upperBound: dualBound(pb, r.certificate), certificate: r.certificate };
 }

@@ -39,5 +39,4 @@ export interface AssignmentResult {
   q?: number;
   /** randomised mode: the marginal probability of every pair with positive probability */
   marginals?: Array<{ application: string; expert: string; p: number }>;
-  seconds: number;
 }
