@@ -1,12 +1,14 @@
 // Mode "fair": maximise the worst application's total affinity, then the total — lexicographically and
-// exactly. Level 1 has a combinatorial bound (no application can exceed the sum of its own best `demand`
-// affinities); when the optimal-mode assignment already reaches it, both levels are proven by that bound
-// and the flow's dual certificate. Otherwise each level is an integer program solved to proven
-// optimality by HiGHS (open source, no commercial solver), with the LP relaxation as bound if the time
-// limit stops it.
+// exactly. Level 1 lies between the optimal assignment's worst application and a combinatorial bound
+// (no application exceeds the sum of its own best `demand` affinities); a bisection asks "can every
+// application reach t?". For a threshold t, pairs that cannot be in any set reaching t are dropped; if
+// then every remaining choice reaches t the question is a flow problem (exact, certified by its dual),
+// else an integer program with a row only for the applications still at risk, solved to proven
+// optimality by HiGHS (open source, no commercial solver). The answer at the best t is level 2.
 import type { Problem } from './format.ts';
 import type { AssignmentResult } from './types.ts';
-import { solveOptimal, resultFromPairs, infeasible } from './optimal.ts';
+import { solveOptimal, resultFromPairs } from './optimal.ts';
+import { costScale } from './flow-model.ts';
 
 type HighsColumn = { Primal: number };
 type Highs = { solve: (lp: string, opts?: Record<string, unknown>) => { Status: string; ObjectiveValue: number; Columns: Record<string, HighsColumn> } };
@@ -31,15 +33,51 @@ export function individualBound(pb: Problem): number {
   return bound;
 }
 
+/**
+ * The pairs application i may use if it is to reach `t`: a pair whose affinity plus the best `demand − 1`
+ * other affinities of the application stays below t can be in no such assignment. Returns the problem
+ * without the unusable pairs, and the applications whose threshold is not implied by the remaining pairs.
+ */
+export function restrictToThreshold(pb: Problem, t: number): { pb: Problem; hard: number[]; impossible: boolean } {
+  const A = pb.applicationIds.length, E = pb.expertIds.length;
+  const affinity = pb.affinity.slice();
+  const hard: number[] = [];
+  const tol = 1e-9 * Math.max(1, Math.abs(t));
+  for (let i = 0; i < A; i++) {
+    const d = pb.demand[i];
+    const row: number[] = [];
+    for (let j = 0; j < E; j++) { const a = pb.affinity[i * E + j]; if (!Number.isNaN(a)) row.push(a); }
+    row.sort((x, y) => y - x);
+    if (row.length < d) return { pb, hard, impossible: true };
+    const bestOthers = (a: number) => { // the best d−1 affinities other than one of value a
+      let s = 0, skipped = false, k = 0;
+      for (const v of row) { if (k === d - 1) break; if (!skipped && v === a) { skipped = true; continue; } s += v; k++; }
+      return s;
+    };
+    const usable: number[] = [];
+    for (let j = 0; j < E; j++) {
+      const a = affinity[i * E + j];
+      if (Number.isNaN(a)) continue;
+      if (a + bestOthers(a) < t - tol) affinity[i * E + j] = NaN; else usable.push(a);
+    }
+    if (usable.length < d) return { pb, hard, impossible: true };
+    usable.sort((x, y) => x - y);
+    let low = 0;
+    for (let k = 0; k < d; k++) low += usable[k];
+    if (low < t - tol) hard.push(i);
+  }
+  return { pb: { ...pb, affinity }, hard, impossible: false };
+}
+
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(17));
 
-/** CPLEX LP text of the assignment integer program; `level1`: maximise t, else the total with worst ≥ floor. */
-function programText(pb: Problem, level1: boolean, floor: number, relax: boolean): string {
+/** CPLEX LP text: maximise the total with a row "total ≥ t" for each of the `hard` applications. */
+function programText(pb: Problem, hard: number[], t: number): string {
   const A = pb.applicationIds.length, E = pb.expertIds.length;
+  const isHard = new Set(hard);
   const x = (i: number, j: number) => `x${i}_${j}`;
-  const rows: string[] = [];
-  const obj: string[] = [];
-  const cols: string[] = [];
+  const term = (a: number, v: string) => `${a >= 0 ? '+' : '-'} ${num(Math.abs(a))} ${v}`;
+  const rows: string[] = [], obj: string[] = [], cols: string[] = [];
   const byExpert: string[][] = Array.from({ length: E }, () => []);
   for (let i = 0; i < A; i++) {
     const d: string[] = [], w: string[] = [];
@@ -48,61 +86,72 @@ function programText(pb: Problem, level1: boolean, floor: number, relax: boolean
       const a = pb.affinity[i * E + j];
       if (Number.isNaN(a)) continue;
       const v = x(i, j);
-      cols.push(v); d.push(v); byExpert[j].push(v);
-      if (a !== 0) w.push(`${a >= 0 ? '+' : '-'} ${num(Math.abs(a))} ${v}`);
-      if (!level1 && a !== 0) obj.push(`${a >= 0 ? '+' : '-'} ${num(Math.abs(a))} ${v}`);
+      cols.push(v); d.push(v); byExpert[j].push(v); w.push(term(a, v)); obj.push(term(a, v));
       const g = pb.expertGroup[j];
       if (g >= 0) { if (!byGroup.has(g)) byGroup.set(g, []); byGroup.get(g)!.push(v); }
     }
-    rows.push(` d${i}: ${d.length ? d.join(' + ') : '0 t'} = ${pb.demand[i]}`);
-    for (const [g, q] of pb.quotas[i]) rows.push(` q${i}_${g}: ${(byGroup.get(g) ?? []).join(' + ') || '0 t'} >= ${q}`);
-    rows.push(level1 ? ` w${i}: ${w.join(' ') || '0 t'} - t >= 0` : ` w${i}: ${w.join(' ') || '0 t'} >= ${num(floor)}`);
+    rows.push(` d${i}: ${d.join(' + ')} = ${pb.demand[i]}`);
+    for (const [g, q] of pb.quotas[i]) rows.push(` q${i}_${g}: ${(byGroup.get(g) ?? []).join(' + ') || '0 x0_0'} >= ${q}`);
+    if (isHard.has(i)) rows.push(` w${i}: ${w.join(' ')} >= ${num(t)}`);
   }
   for (let j = 0; j < E; j++) {
-    const s = byExpert[j].join(' + ') || '0 t';
-    rows.push(` u${j}: ${s} <= ${pb.maxLoad[j]}`);
-    if (pb.minLoad[j] > 0) rows.push(` l${j}: ${s} >= ${pb.minLoad[j]}`);
+    if (!byExpert[j].length) continue;
+    rows.push(` u${j}: ${byExpert[j].join(' + ')} <= ${pb.maxLoad[j]}`);
+    if (pb.minLoad[j] > 0) rows.push(` l${j}: ${byExpert[j].join(' + ')} >= ${pb.minLoad[j]}`);
   }
-  const lines = ['Maximize', ` obj: ${level1 ? 't' : obj.join(' ') || '0 t'}`, 'Subject To', ...rows, 'Bounds', ' -inf <= t <= +inf'];
-  for (const c of cols) lines.push(` 0 <= ${c} <= 1`);
-  if (!relax && cols.length) lines.push('Binary', ...cols.map((c) => ` ${c}`));
-  lines.push('End');
-  return lines.join('\n');
+  return ['Maximize', ` obj: ${obj.join(' ')}`, 'Subject To', ...rows, 'Binary', ...cols.map((c) => ` ${c}`), 'End'].join('\n');
 }
 
-interface IpOutcome { proven: boolean; value: number; bound: number; pairs: Array<[number, number]> | null }
+type Check = { status: 'feasible'; pairs: Array<[number, number]>; total: number; bound: number; proven: boolean } | { status: 'infeasible' | 'unknown' };
 
-function solveIp(highs: Highs, pb: Problem, level1: boolean, floor: number, seconds: number): IpOutcome {
-  const r = highs.solve(programText(pb, level1, floor, false), { output_flag: false, time_limit: seconds, mip_rel_gap: 0, mip_abs_gap: 1e-9 });
+/** Is there a valid assignment with every application at least t? If so, one of maximum total. */
+async function atThreshold(pb: Problem, t: number, seconds: number): Promise<Check> {
+  const r = restrictToThreshold(pb, t);
+  if (r.impossible) return { status: 'infeasible' };
+  if (r.hard.length === 0) {
+    // every remaining choice reaches t: a pure flow problem, exact and certified
+    const opt = solveOptimal(r.pb);
+    if (!opt.feasible) return { status: 'infeasible' };
+    const ids = new Map(pb.expertIds.map((id, j) => [id, j]));
+    const apps = new Map(pb.applicationIds.map((id, i) => [id, i]));
+    const pairs = opt.assignments.map((p) => [apps.get(p.application)!, ids.get(p.expert)!] as [number, number]);
+    return { status: 'feasible', pairs, total: opt.objective, bound: opt.upperBound, proven: true };
+  }
+  const highs = await loadHighs();
+  const res = highs.solve(programText(r.pb, r.hard, t - 1e-9 * Math.max(1, Math.abs(t))), { output_flag: false, time_limit: seconds, mip_rel_gap: 0, mip_abs_gap: 1e-7 });
+  if (res.Status === 'Infeasible') return { status: 'infeasible' };
+  if (res.Status !== 'Optimal') return { status: 'unknown' };
   const pairs: Array<[number, number]> = [];
-  const hasSolution = r.Status === 'Optimal' || (r.Status === 'Time limit reached' && r.Columns && Object.keys(r.Columns).length > 0);
-  if (hasSolution) for (const [name, c] of Object.entries(r.Columns)) {
+  for (const [name, c] of Object.entries(res.Columns)) {
     if (name.startsWith('x') && c.Primal > 0.5) { const [i, j] = name.slice(1).split('_').map(Number); pairs.push([i, j]); }
   }
-  if (r.Status === 'Optimal') return { proven: true, value: r.ObjectiveValue, bound: r.ObjectiveValue, pairs };
-  const lp = highs.solve(programText(pb, level1, floor, true), { output_flag: false });
-  return { proven: false, value: hasSolution ? r.ObjectiveValue : -Infinity, bound: lp.Status === 'Optimal' ? lp.ObjectiveValue : Infinity, pairs: hasSolution ? pairs : null };
+  return { status: 'feasible', pairs, total: res.ObjectiveValue, bound: res.ObjectiveValue, proven: true };
 }
 
+/**
+ * Level 1 by bisection over the lattice of achievable totals (multiples of the affinities' decimal unit,
+ * or of 10^-6 otherwise) between the optimal assignment's worst application and the individual bound;
+ * level 2 is the maximum total at the best threshold found.
+ */
 export async function solveFair(pb: Problem, o: { timeLimitSeconds?: number } = {}): Promise<AssignmentResult> {
   const opt = solveOptimal(pb);
   if (!opt.feasible) return { ...opt, mode: 'fair' };
   const ind = individualBound(pb);
-  const tol = 1e-9 * Math.max(1, Math.abs(ind));
-  if (opt.worstApplication >= ind - tol) {
-    // The optimal assignment already reaches the bound of level 1, and nothing beats its total.
-    return { ...opt, mode: 'fair', worstApplicationBound: ind };
-  }
-  const highs = await loadHighs();
+  const scale = costScale(pb) >= 2 ** 10 && !Number.isInteger(Math.log10(costScale(pb))) ? 1e6 : costScale(pb);
+  let lo = Math.round(opt.worstApplication * scale);
+  let hi = Math.floor(ind * scale + 1e-6);
+  let best: AssignmentResult = { ...opt, mode: 'fair' };
+  let proven = true;
   const seconds = o.timeLimitSeconds ?? 60;
-  const l1 = solveIp(highs, pb, true, 0, seconds);
-  if (!l1.pairs) return infeasible('fair', 'the integer program found no assignment within the time limit');
-  const worst = resultFromPairs(pb, l1.pairs).worstApplication;
-  const l2 = solveIp(highs, pb, false, worst - 1e-9 * Math.max(1, Math.abs(worst)), seconds);
-  const pairs = l2.pairs ?? l1.pairs;
-  const res = resultFromPairs(pb, pairs);
-  // The total can never exceed the unconstrained optimum either.
-  const upperBound = Math.min(opt.upperBound, l2.pairs ? l2.bound : opt.upperBound);
-  return { mode: 'fair', feasible: true, ...res, upperBound: l2.proven ? res.objective : upperBound,
-    worstApplicationBound: l1.proven ? res.worstApplication : Math.min(ind, l1.bound), certificate: opt.certificate };
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const c = await atThreshold(pb, mid / scale, seconds);
+    if (c.status === 'feasible') {
+      lo = mid;
+      best = { mode: 'fair', feasible: true, ...resultFromPairs(pb, c.pairs), upperBound: c.bound };
+      lo = Math.max(lo, Math.round(best.worstApplication * scale));
+    } else if (c.status === 'infeasible') hi = mid - 1;
+    else { proven = false; break; }
+  }
+  return { ...best, worstApplicationBound: proven ? best.worstApplication : hi / scale, certificate: opt.certificate };
 }
