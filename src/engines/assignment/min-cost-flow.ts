@@ -127,7 +127,7 @@ export function minCostFlow(f: FlowArcs): FlowSolution {
   const inQueue = new Uint8Array(n);
   const { first, to, res, cst, rev } = g;
   let eps = maxCost;
-  while (eps > 1) {
+  do { // at least one refine, at ε = 1, even when all costs are 0
     eps = Math.max(1, Math.floor(eps / ALPHA));
     // Refine: make every arc ε-optimal by saturating those with negative reduced cost.
     excess.set(b);
@@ -175,7 +175,7 @@ export function minCostFlow(f: FlowArcs): FlowSolution {
       }
       excess[v] = ev; current[v] = a;
     }
-  }
+  } while (eps > 1);
   const flow = new Float64Array(m);
   for (let k = 0; k < m; k++) flow[k] = f.lower[k] + (cap[k] - res[g.fwd[k]]);
   return { feasible: true, flow, potential: exactPotentials(g, n, f, p, N), shortfall: 0 };
