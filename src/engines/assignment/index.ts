@@ -7,3 +7,4 @@ export { solveFair, individualBound } from './fair.ts';
 export { solveRandomised } from './randomised.ts';
 export { dualBound } from './certificate.ts';
 export * from './types.ts';
+export { affinity, BID_BONUS, type ExpertText, type ApplicationText, type Bid, type AffinityPair } from './affinity.ts';
