@@ -72,7 +72,7 @@ export function restrictToThreshold(pb: Problem, t: number): { pb: Problem; hard
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(17));
 
 /** CPLEX LP text: maximise the total with a row "total ≥ t" for each of the `hard` applications. */
-function programText(pb: Problem, hard: number[], t: number): string {
+function programText(pb: Problem, hard: number[], t: number, withObjective: boolean): string {
   const A = pb.applicationIds.length, E = pb.expertIds.length;
   const isHard = new Set(hard);
   const x = (i: number, j: number) => `x${i}_${j}`;
@@ -99,13 +99,13 @@ function programText(pb: Problem, hard: number[], t: number): string {
     rows.push(` u${j}: ${byExpert[j].join(' + ')} <= ${pb.maxLoad[j]}`);
     if (pb.minLoad[j] > 0) rows.push(` l${j}: ${byExpert[j].join(' + ')} >= ${pb.minLoad[j]}`);
   }
-  return ['Maximize', ` obj: ${obj.join(' ')}`, 'Subject To', ...rows, 'Binary', ...cols.map((c) => ` ${c}`), 'End'].join('\n');
+  return ['Maximize', ` obj: ${withObjective ? obj.join(' ') : `0 ${cols[0]}`}`, 'Subject To', ...rows, 'Binary', ...cols.map((c) => ` ${c}`), 'End'].join('\n');
 }
 
 type Check = { status: 'feasible'; pairs: Array<[number, number]>; total: number; bound: number; proven: boolean } | { status: 'infeasible' | 'unknown' };
 
 /** Is there a valid assignment with every application at least t? If so, one of maximum total. */
-async function atThreshold(pb: Problem, t: number, seconds: number): Promise<Check> {
+async function atThreshold(pb: Problem, t: number, seconds: number, maximiseTotal: boolean): Promise<Check> {
   const r = restrictToThreshold(pb, t);
   if (r.impossible) return { status: 'infeasible' };
   if (r.hard.length === 0) {
@@ -118,14 +118,28 @@ async function atThreshold(pb: Problem, t: number, seconds: number): Promise<Che
     return { status: 'feasible', pairs, total: opt.objective, bound: opt.upperBound, proven: true };
   }
   const highs = await loadHighs();
-  const res = highs.solve(programText(r.pb, r.hard, t - 1e-9 * Math.max(1, Math.abs(t))), { output_flag: false, time_limit: seconds, mip_rel_gap: 0, mip_abs_gap: 1e-7 });
+  const res = highs.solve(programText(r.pb, r.hard, t - 1e-9 * Math.max(1, Math.abs(t)), maximiseTotal), { output_flag: false, time_limit: seconds, mip_rel_gap: 0, mip_abs_gap: 1e-7 });
   if (res.Status === 'Infeasible') return { status: 'infeasible' };
   if (res.Status !== 'Optimal') return { status: 'unknown' };
   const pairs: Array<[number, number]> = [];
   for (const [name, c] of Object.entries(res.Columns)) {
     if (name.startsWith('x') && c.Primal > 0.5) { const [i, j] = name.slice(1).split('_').map(Number); pairs.push([i, j]); }
   }
-  return { status: 'feasible', pairs, total: res.ObjectiveValue, bound: res.ObjectiveValue, proven: true };
+  const total = pairs.reduce((acc, [i, j]) => acc + r.pb.affinity[i * pb.expertIds.length + j], 0);
+  return { status: 'feasible', pairs, total, bound: maximiseTotal ? res.ObjectiveValue : Infinity, proven: maximiseTotal };
+}
+
+/**
+ * Totals of applications are multiples of 1/latticeUnit: with decimal affinities, the gcd of their
+ * integer forms (0.25, 0.5, 1 → steps of 0.25); otherwise steps of 10^-6 (then level 1 is exact to 10^-6).
+ */
+export function latticeUnit(pb: Problem): number {
+  const s = costScale(pb);
+  if (!Number.isInteger(Math.log10(s))) return 1e6;
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  let g = 0;
+  for (const a of pb.affinity) if (!Number.isNaN(a)) g = gcd(g, Math.abs(Math.round(a * s)));
+  return g > 0 ? s / g : s;
 }
 
 /**
@@ -137,21 +151,31 @@ export async function solveFair(pb: Problem, o: { timeLimitSeconds?: number } = 
   const opt = solveOptimal(pb);
   if (!opt.feasible) return { ...opt, mode: 'fair' };
   const ind = individualBound(pb);
-  const scale = costScale(pb) >= 2 ** 10 && !Number.isInteger(Math.log10(costScale(pb))) ? 1e6 : costScale(pb);
+  const scale = latticeUnit(pb);
   let lo = Math.round(opt.worstApplication * scale);
   let hi = Math.floor(ind * scale + 1e-6);
   let best: AssignmentResult = { ...opt, mode: 'fair' };
   let proven = true;
   const seconds = o.timeLimitSeconds ?? 60;
+  let found: Array<[number, number]> | null = null;
+  // level 1: feasibility questions only (much faster for the integer program than maximising too)
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    const c = await atThreshold(pb, mid / scale, seconds);
+    const c = await atThreshold(pb, mid / scale, seconds, false);
     if (c.status === 'feasible') {
-      lo = mid;
-      best = { mode: 'fair', feasible: true, ...resultFromPairs(pb, c.pairs), upperBound: c.bound };
-      lo = Math.max(lo, Math.round(best.worstApplication * scale));
+      found = c.pairs;
+      lo = Math.max(mid, Math.round(resultFromPairs(pb, c.pairs).worstApplication * scale));
     } else if (c.status === 'infeasible') hi = mid - 1;
     else { proven = false; break; }
+  }
+  if (found) {
+    // level 2: the maximum total at the best threshold; the unconstrained certificate bounds it otherwise
+    const worst = resultFromPairs(pb, found).worstApplication;
+    const c = await atThreshold(pb, worst, seconds, true);
+    const pairs = c.status === 'feasible' ? c.pairs : found;
+    const res = resultFromPairs(pb, pairs);
+    const bound = c.status === 'feasible' && c.proven ? Math.min(c.bound, opt.upperBound) : opt.upperBound;
+    best = { mode: 'fair', feasible: true, ...res, upperBound: Math.max(bound, res.objective) };
   }
   return { ...best, worstApplicationBound: proven ? best.worstApplication : hi / scale, certificate: opt.certificate };
 }
