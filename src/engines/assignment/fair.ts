@@ -11,7 +11,8 @@ import { solveOptimal, resultFromPairs } from './optimal.ts';
 import { costScale } from './flow-model.ts';
 
 type HighsColumn = { Primal: number };
-type Highs = { solve: (lp: string, opts?: Record<string, unknown>) => { Status: string; ObjectiveValue: number; Columns: Record<string, HighsColumn> } };
+type HighsResult = { Status: string; ObjectiveValue: number; Columns: Record<string, HighsColumn> };
+type Highs = { solve: (lp: string, opts?: Record<string, unknown>) => HighsResult };
 let highsPromise: Promise<Highs> | null = null;
 function loadHighs(): Promise<Highs> {
   highsPromise ??= import('highs').then((mod) => (mod.default as unknown as () => Promise<Highs>)());
@@ -72,7 +73,7 @@ export function restrictToThreshold(pb: Problem, t: number): { pb: Problem; hard
 const num = (v: number) => (Number.isInteger(v) ? String(v) : v.toPrecision(17));
 
 /** CPLEX LP text: maximise the total with a row "total ≥ t" for each of the `hard` applications. */
-function programText(pb: Problem, hard: number[], t: number, withObjective: boolean): string {
+function programText(pb: Problem, hard: number[], t: number, withObjective: boolean, relax = false): string {
   const A = pb.applicationIds.length, E = pb.expertIds.length;
   const isHard = new Set(hard);
   const x = (i: number, j: number) => `x${i}_${j}`;
@@ -99,7 +100,7 @@ function programText(pb: Problem, hard: number[], t: number, withObjective: bool
     rows.push(` u${j}: ${byExpert[j].join(' + ')} <= ${pb.maxLoad[j]}`);
     if (pb.minLoad[j] > 0) rows.push(` l${j}: ${byExpert[j].join(' + ')} >= ${pb.minLoad[j]}`);
   }
-  return ['Maximize', ` obj: ${withObjective ? obj.join(' ') : `0 ${cols[0]}`}`, 'Subject To', ...rows, 'Binary', ...cols.map((c) => ` ${c}`), 'End'].join('\n');
+  return ['Maximize', ` obj: ${withObjective ? obj.join(' ') : `0 ${cols[0]}`}`, 'Subject To', ...rows, 'Bounds', ...cols.map((c) => ` 0 <= ${c} <= 1`), ...(relax ? [] : ['Binary', ...cols.map((c) => ` ${c}`)]), 'End'].join('\n');
 }
 
 type Check = { status: 'feasible'; pairs: Array<[number, number]>; total: number; bound: number; proven: boolean } | { status: 'infeasible' | 'unknown' };
@@ -118,15 +119,54 @@ async function atThreshold(pb: Problem, t: number, seconds: number, maximiseTota
     return { status: 'feasible', pairs, total: opt.objective, bound: opt.upperBound, proven: true };
   }
   const highs = await loadHighs();
-  const res = highs.solve(programText(r.pb, r.hard, t - 1e-9 * Math.max(1, Math.abs(t)), maximiseTotal), { output_flag: false, time_limit: seconds, mip_rel_gap: 0, mip_abs_gap: 1e-7 });
+  const tt = t - 1e-9 * Math.max(1, Math.abs(t));
+  const opts = { output_flag: false, time_limit: seconds, mip_rel_gap: 0, mip_abs_gap: 1e-7 };
+  const E = pb.expertIds.length;
+  const read = (res: HighsResult): Array<[number, number]> => Object.entries(res.Columns)
+    .filter(([name, c]) => name.startsWith('x') && c.Primal > 0.5).map(([name]) => name.slice(1).split('_').map(Number) as [number, number]);
+  const totalOf = (pairs: Array<[number, number]>) => pairs.reduce((acc, [i, j]) => acc + pb.affinity[i * E + j], 0);
+  // First the program on each application's best usable pairs only: small, so fast. A solution there is a
+  // solution of the full problem; its optimality for the total is proven when it meets the full LP bound.
+  const small = highs.solve(programText(keepBest(r.pb, RESTRICTED_PAIRS), r.hard, tt, maximiseTotal), opts);
+  if (small.Status === 'Optimal') {
+    const pairs = read(small);
+    if (!maximiseTotal) return { status: 'feasible', pairs, total: totalOf(pairs), bound: Infinity, proven: false };
+    const lp = highs.solve(programText(r.pb, r.hard, tt, true, true), { output_flag: false });
+    const unit = latticeUnit(pb);
+    const lpBound = lp.Status === 'Optimal' ? Math.floor(lp.ObjectiveValue * unit + 1e-6) / unit : Infinity;
+    if (totalOf(pairs) >= lpBound - 1e-9) return { status: 'feasible', pairs, total: totalOf(pairs), bound: lpBound, proven: true };
+  } else if (!maximiseTotal) {
+    const lp = highs.solve(programText(r.pb, r.hard, tt, false, true), { output_flag: false });
+    if (lp.Status === 'Infeasible') return { status: 'infeasible' };
+  }
+  const res = highs.solve(programText(r.pb, r.hard, tt, maximiseTotal), opts);
   if (res.Status === 'Infeasible') return { status: 'infeasible' };
   if (res.Status !== 'Optimal') return { status: 'unknown' };
-  const pairs: Array<[number, number]> = [];
-  for (const [name, c] of Object.entries(res.Columns)) {
-    if (name.startsWith('x') && c.Primal > 0.5) { const [i, j] = name.slice(1).split('_').map(Number); pairs.push([i, j]); }
+  const pairs = read(res);
+  return { status: 'feasible', pairs, total: totalOf(pairs), bound: maximiseTotal ? res.ObjectiveValue : Infinity, proven: maximiseTotal };
+}
+
+/** How many of its best usable pairs each application keeps in the first, small program. */
+const RESTRICTED_PAIRS = 25;
+
+function keepBest(pb: Problem, k: number): Problem {
+  const A = pb.applicationIds.length, E = pb.expertIds.length;
+  const affinity = new Float64Array(A * E).fill(NaN);
+  const keep = (x: number) => { affinity[x] = pb.affinity[x]; };
+  for (let i = 0; i < A; i++) {
+    const js: number[] = [];
+    for (let j = 0; j < E; j++) if (!Number.isNaN(pb.affinity[i * E + j])) js.push(j);
+    js.sort((x, y) => pb.affinity[i * E + y] - pb.affinity[i * E + x]);
+    for (const j of js.slice(0, Math.max(k, pb.demand[i] * 4))) keep(i * E + j);
   }
-  const total = pairs.reduce((acc, [i, j]) => acc + r.pb.affinity[i * pb.expertIds.length + j], 0);
-  return { status: 'feasible', pairs, total, bound: maximiseTotal ? res.ObjectiveValue : Infinity, proven: maximiseTotal };
+  // and each expert's best applications, so that loads can be met
+  for (let j = 0; j < E; j++) {
+    const is: number[] = [];
+    for (let i = 0; i < A; i++) if (!Number.isNaN(pb.affinity[i * E + j])) is.push(i);
+    is.sort((x, y) => pb.affinity[y * E + j] - pb.affinity[x * E + j]);
+    for (const i of is.slice(0, 3 * Math.max(1, pb.maxLoad[j]))) keep(i * E + j);
+  }
+  return { ...pb, affinity };
 }
 
 /**
