@@ -99,3 +99,18 @@ test('randomised: marginals ≤ q, empirical frequencies match them, same seed s
   }
   assert.ok(Math.abs(mean - first.expectedObjective!) < 0.02 * first.expectedObjective!, `mean ${mean} vs expected ${first.expectedObjective}`);
 });
+
+test('the independent validator catches broken assignments and a weak certificate', async () => {
+  const r = await assign(small);
+  const broken = [...r.assignments.filter((p) => p.application !== 'b'), { application: 'b', expert: 'x' }];
+  const errors = checkAssignment(small, broken).errors.join('; ');
+  assert.match(errors, /b\|x is not allowed/);
+  assert.match(errors, /z: load 0 below 1/);
+  const overloaded = [...r.assignments.filter((p) => p.application !== 'b'), { application: 'b', expert: 'y' }];
+  assert.match(checkAssignment(small, overloaded).errors.join('; '), /y: load 2 above 1/);
+  assert.match(checkAssignment(small, r.assignments.filter((p) => p.expert !== 'x')).errors.join('; '), /a: 1 experts, demand 2/);
+  // any dual values give a bound; the solver's are the tightest, a perturbed one is higher
+  const c = r.certificate!;
+  const loose = { ...c, applications: c.applications.map((a) => a + 0.1) };
+  assert.ok(certificateBound(small, loose) > certificateBound(small, c) + 1e-6);
+});

@@ -131,7 +131,7 @@ export function minCostFlow(f: FlowArcs): FlowSolution {
     eps = Math.max(1, Math.floor(eps / ALPHA));
     // Refine: make every arc ε-optimal by saturating those with negative reduced cost.
     excess.set(b);
-    resetFlow(g, n, cap, f);
+    resetFlow(g, cap, f);
     for (let v = 0; v < n; v++) {
       for (let a = first[v]; a < first[v + 1]; a++) {
         const r = res[a];
@@ -182,7 +182,7 @@ export function minCostFlow(f: FlowArcs): FlowSolution {
 }
 
 /** Sets the residual graph back to zero flow (above the lower bounds) before a refine phase. */
-function resetFlow(g: Residual, _n: number, cap: Float64Array, f: FlowArcs) {
+function resetFlow(g: Residual, cap: Float64Array, f: FlowArcs) {
   for (let k = 0; k < f.arcs; k++) { const a = g.fwd[k]; g.res[a] = cap[k]; g.res[g.rev[a]] = 0; }
 }
 
