@@ -109,8 +109,9 @@ test('the independent validator catches broken assignments and a weak certificat
   const overloaded = [...r.assignments.filter((p) => p.application !== 'b'), { application: 'b', expert: 'y' }];
   assert.match(checkAssignment(small, overloaded).errors.join('; '), /y: load 2 above 1/);
   assert.match(checkAssignment(small, r.assignments.filter((p) => p.expert !== 'x')).errors.join('; '), /a: 1 experts, demand 2/);
-  // any dual values give a bound; the solver's are the tightest, a perturbed one is higher
+  // any dual values give a bound: all zero leaves the sum of the positive allowed affinities (b–x is a conflict)
   const c = r.certificate!;
-  const loose = { ...c, applications: c.applications.map((a) => a + 0.1) };
-  assert.ok(certificateBound(small, loose) > certificateBound(small, c) + 1e-6);
+  const zero = { ...c, applications: c.applications.map(() => 0), experts: c.experts.map(() => 0), quotas: c.quotas.map(([i, g]) => [i, g, 0] as [number, string, number]) };
+  assert.ok(Math.abs(certificateBound(small, zero) - 2.3) < 1e-12);
+  assert.ok(certificateBound(small, c) < 2.3);
 });
