@@ -76,18 +76,17 @@ export function solveFlowModel(pb: Problem, o: FlowModelOptions): FlowModelResul
   const D = o.unit;
   const scale = costScale(pb);
   const sink = A + E;
-  // quota node of (i, g): index into the node list after the sink
-  const quotaNode = new Map<number, number>();
+  // quota node of (i, g), or the application itself when its experts' group has no quota there
+  const G = pb.groupNames.length + 1;
+  const from = new Int32Array(A * G);
+  for (let i = 0; i < A; i++) from.fill(i, i * G, (i + 1) * G);
   const quotaList: Array<[number, number, number]> = []; // [i, g, q]
   for (let i = 0; i < A; i++) for (const [g, q] of pb.quotas[i]) {
-    quotaNode.set(i * (pb.groupNames.length + 1) + g, sink + 1 + quotaList.length);
+    from[i * G + g] = sink + 1 + quotaList.length;
     quotaList.push([i, g, q]);
   }
   const nodes = sink + 1 + quotaList.length;
-  const fromNode = (i: number, j: number) => {
-    const g = pb.expertGroup[j];
-    return g >= 0 ? quotaNode.get(i * (pb.groupNames.length + 1) + g) ?? i : i;
-  };
+  const fromNode = (i: number, j: number) => { const g = pb.expertGroup[j]; return g >= 0 ? from[i * G + g] : i; };
   const supply = new Float64Array(nodes);
   let total = 0;
   for (let i = 0; i < A; i++) { supply[i] = pb.demand[i] * D; total += pb.demand[i] * D; }
@@ -110,7 +109,7 @@ export function solveFlowModel(pb: Problem, o: FlowModelOptions): FlowModelResul
     const lower = new Float64Array(m), upper = new Float64Array(m), cost = new Float64Array(m);
     let k = 0;
     for (const [i, g, q] of quotaList) {
-      tail[k] = i; head[k] = quotaNode.get(i * (pb.groupNames.length + 1) + g)!;
+      tail[k] = i; head[k] = from[i * G + g];
       lower[k] = q * D; upper[k] = (pb.demand[i] + 1) * D; k++;
     }
     const pairBase = k;
@@ -132,12 +131,18 @@ export function solveFlowModel(pb: Problem, o: FlowModelOptions): FlowModelResul
     const P = sol.potential;
     // Pricing: a left-out pair with negative reduced cost could improve the flow.
     let added = 0;
-    for (let i = 0; i < A; i++) for (let j = 0; j < E; j++) {
-      const x = i * E + j;
-      if (mask[x]) continue;
-      const a = pb.affinity[x];
-      if (Number.isNaN(a)) continue;
-      if (-Math.round(a * scale) + P[fromNode(i, j)] - P[A + j] < 0) { mask[x] = 1; added++; }
+    const group = pb.expertGroup;
+    for (let i = 0; i < A; i++) {
+      const base = i * E, own = P[i];
+      for (let j = 0; j < E; j++) {
+        const x = base + j;
+        if (mask[x]) continue;
+        const a = pb.affinity[x];
+        if (a !== a) continue; // NaN: not allowed
+        const g = group[j];
+        const pFrom = g >= 0 ? P[from[i * G + g]] : own;
+        if (-Math.round(a * scale) + pFrom - P[A + j] < 0) { mask[x] = 1; added++; }
+      }
     }
     if (added > 0) continue;
     const pairs: Array<[number, number, number]> = [];
