@@ -4,6 +4,7 @@ import { VERSION } from '../version.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
+import { registerAssignCommand } from './commands/assign.ts';
 import { registerDirectoryCommands } from './commands/directory.ts';
 import { registerFundCommand } from './commands/fund.ts';
 
@@ -13,6 +14,7 @@ program.name('synergy').description('Synergy — cross-border science and techno
 registerCoreCommands(program);
 registerMatchCommand(program);
 registerScheduleCommand(program);
+registerAssignCommand(program);
 registerDirectoryCommands(program);
 registerFundCommand(program);
 
