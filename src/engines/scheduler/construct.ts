@@ -6,7 +6,7 @@
 // upper bound, after a run of iterations without improvement, or at the deadline.
 import type { Problem } from './model.ts';
 import type { Rng } from './rng.ts';
-import { betterThan, MOVE_COST, WEIGHT_COST, type State } from './state.ts';
+import { betterThan, MOVE_COST, searchKey, type State } from './state.ts';
 
 export interface PhaseControl {
   deadline: number;
@@ -79,7 +79,7 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
   for (let m = 0; m < pb.M; m++) if (st.slotOf[m] < 0 && pb.allowed[m].length > 0) addU(m);
   const tabuUntil = new Int32Array(pb.M * T);
   let best = st.snapshot();
-  let bestKey = { unschedWeight: st.unschedWeight, moved: st.moved, totalBreaks: st.totalBreaks, sumSq: st.sumSq };
+  let bestKey = searchKey(st);
   let lastImprove = 0;
   let iter = 0;
   const conf: number[] = [];
@@ -99,8 +99,8 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
         for (const c of conf) {
           if (pb.locked[c] >= 0) { ok = false; break; }
           lost += pb.weight[c];
-          if (st.pubSlot[c] === t) movedDelta++;
-          if (pb.onsite[c]) onsiteFreed++;
+          if (st.pubSlot[c] === st.slotOf[c]) movedDelta++;
+          if (pb.onsite[c] && st.slotOf[c] === t) onsiteFreed++;
         }
         if (!ok) continue;
         let victim = -1;
@@ -114,7 +114,7 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
         const gain = pb.weight[m] - lost;
         let brk = 0;
         for (const p of pb.mParts[m]) brk += st.addDelta(p, t);
-        const score = -gain * WEIGHT_COST + movedDelta * MOVE_COST + brk + rng.next();
+        const score = -gain * st.weightCost + movedDelta * MOVE_COST + brk + rng.next();
         const aspiration = st.unschedWeight - gain < bestKey.unschedWeight - 1e-9;
         if (tabuUntil[m * T + t] > iter && !aspiration) continue;
         if (score < bScore) { bScore = score; bm = m; bt = t; bVictim = victim; }
@@ -134,7 +134,7 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
     }
     st.place(bm, bt);
     delU(bm);
-    const key = { unschedWeight: st.unschedWeight, moved: st.moved, totalBreaks: st.totalBreaks, sumSq: st.sumSq };
+    const key = searchKey(st);
     if (betterThan(key, bestKey)) {
       if (st.unschedWeight < bestKey.unschedWeight - 1e-9) lastImprove = iter;
       bestKey = key;

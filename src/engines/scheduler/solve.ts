@@ -7,10 +7,8 @@ import { compileProblem, type Problem } from './model.ts';
 import { unscheduledReason } from './reasons.ts';
 import { Rng } from './rng.ts';
 import { interpreterMatching, setIdleCost, State } from './state.ts';
-import type { Assignment, ScheduleInput, ScheduleInputRaw, ScheduleResult, SolveOptions } from './types.ts';
+import { DEFAULT_TUNING, type Assignment, ScheduleInput, ScheduleInputRaw, ScheduleResult, SolveOptions } from './types.ts';
 
-/** Tuning knobs can be overridden by environment variables for experiments (bench only). */
-const env = (k: string, d: number) => (typeof process !== 'undefined' && process.env[k] ? Number(process.env[k]) : d);
 
 export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: SolveOptions = {}): Promise<ScheduleResult> {
   const started = Date.now();
@@ -20,6 +18,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   const rng = new Rng(options.seed ?? 1);
   const pb = compileProblem(raw);
   const pubSlot = applyIncremental(pb, options);
+  const tu = { ...DEFAULT_TUNING, ...options.tuning };
 
   // Combinatorial bounds first (instant); the LP bounds only if the search falls short of them.
   let ub = await upperBound(pb, { lp: false });
@@ -27,7 +26,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   for (let m = 0; m < pb.M; m++) totalWeight += pb.weight[m];
   let targetUnsched = totalWeight - ub.value;
 
-  setIdleCost(env('SA_IDLE', 0.2));
+  setIdleCost(tu.idleCost);
   const st = new State(pb, pubSlot);
   let lastReport = 0;
   const report = (phase: 'construct' | 'improve' | 'done', force = false) => {
@@ -43,7 +42,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
 
   const ctl1: PhaseControl = { deadline: started + budget * 0.35, maxIterations: Math.floor(maxIter * 0.3),
     tick: () => { report('construct'); return true; } };
-  let iterations = repair(st, rng, targetUnsched, env('REP_STAG', 20000) + env('REP_STAGM', 20) * pb.M, ctl1);
+  let iterations = repair(st, rng, targetUnsched, tu.repairStagnation + tu.repairStagnationPerMeeting * pb.M, ctl1);
   // Phase budget: repair up to 35%, the LP bounds (HiGHS, capped at 10% each), more repair up to 50%, annealing after.
   const lpTimeSeconds = Math.max(1, Math.min(20, budget / 10000));
   const wantLp = () => !options.skipLpBound && st.unschedWeight > targetUnsched + 1e-9;
@@ -51,15 +50,14 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   if (wantLp() && Date.now() < started + budget * 0.5) {
     ub = await upperBound(pb, { lp: true, lpTimeSeconds, skipLpIfReached: totalWeight - st.unschedWeight });
     targetUnsched = totalWeight - ub.value;
-    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, env('REP_STAG', 20000) + env('REP_STAGM', 20) * pb.M, { ...ctl1, deadline: started + budget * 0.5 });
+    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, tu.repairStagnation + tu.repairStagnationPerMeeting * pb.M, { ...ctl1, deadline: started + budget * 0.5 });
   } else if (wantLp()) lpLater = true; // slow machine: certify after the annealing, keeping time for it
 
   const lbNow = breaksLowerBound(pb, Math.round(allowedWeight(pb) - ub.value));
   const ctl2: PhaseControl = { deadline: lpLater ? deadline - budget * 0.15 : deadline, maxIterations: maxIter - iterations, tick: () => { report('improve'); return true; } };
   // Tuned on the forum instances (bench/scheduling): long rounds, low temperatures, a slope on idle slots.
-  const roundIterations = Math.max(env('SA_ROUND', 400000), 20 * pb.M);
-  iterations += anneal(st, rng, { roundIterations, t0: env('SA_T0', 0.6), t1: env('SA_T1', 0.1), patienceRounds: env('SA_PAT', 8),
-    slotSwapRate: env('SA_SW', 0.02), restoreEvery: env('SA_RE', 1), focus: env('SA_FOCUS', 0.9), nearRate: env('SA_NEAR', 0.7), shiftRate: env('SA_SHIFT', 0.3), shiftOneRate: env('SA_SHIFT1', 0), balanceTries: env('SA_BAL', 3), targetUnsched, targetBreaks: lbNow }, ctl2);
+  const roundIterations = Math.max(tu.roundIterations, 20 * pb.M);
+  iterations += anneal(st, rng, { ...tu, roundIterations, targetUnsched, targetBreaks: lbNow }, ctl2);
   if (lpLater) ub = await upperBound(pb, { lp: true, lpTimeSeconds, skipLpIfReached: totalWeight - st.unschedWeight });
   report('done', true);
 
