@@ -67,10 +67,17 @@ export interface Progress {
   scheduled: number;
   weight: number;
   breaks: number;
+  /** The certificate so far (it improves when the LP bounds arrive): bound of the objective (weight or count). */
+  upperBound: number;
+  breaksLowerBound: number;
 }
+
+/** What comes first: the total weight (sum of priorities; default) or the number of meetings (priority breaks ties). */
+export type Objective = 'weight' | 'count';
 
 export interface SolveOptions {
   seed?: number;
+  objective?: Objective;
   /** Wall-clock budget; the search also stops by itself when it cannot improve any more. */
   timeLimitMs?: number;
   /** Hard cap on search iterations; with it the result depends only on the seed (not on machine speed). */
@@ -131,14 +138,20 @@ export interface Unscheduled {
 }
 
 export interface Certificate {
+  objective: Objective;
   /** No schedule can reach a larger total weight. */
   upperBound: number;
+  /** No schedule can hold more meetings. */
+  countUpperBound: number;
   /** Which relaxation gave the bound. */
   upperBoundSource: string;
   /** No schedule that reaches `weight` can have fewer breaks (a weak bound; 0 when nothing forces a gap). */
   breaksLowerBound: number;
   weightGap: number;
+  countGap: number;
   breaksGap: number;
+  /** The objective's gap and the breaks gap are both 0: no schedule is better (lexicographically). */
+  proven: boolean;
 }
 
 export interface ScheduleResult {
@@ -151,6 +164,8 @@ export interface ScheduleResult {
   breaks: number;
   maxBreaks: number;
   breaksByParticipant: Record<string, number>;
+  /** Most minus fewest breaks of a participant (the fairness measure; limit: input maxBreaksDifference). */
+  breaksDifference: number;
   /** Published meetings (incremental mode) that are no longer in their published slot. */
   movedPublished: string[];
   certificate: Certificate;

@@ -9,7 +9,7 @@ export async function runSchedule(p: RunParams, onProgress?: (fraction: number, 
   const solverInput = toSolverInput(p.input);
   if (!p.input.meetings.length) {
     return buildProposal(p.input, { assignments: [], unscheduled: [], scheduled: 0, requested: 0, weight: 0, totalWeight: 0, breaks: 0, maxBreaks: 0,
-      breaksByParticipant: {}, movedPublished: [], certificate: { upperBound: 0, upperBoundSource: 'none', breaksLowerBound: 0, weightGap: 0, breaksGap: 0 }, seconds: 0, iterations: 0 }, []);
+      breaksByParticipant: {}, movedPublished: [], breaksDifference: 0, certificate: { objective: 'weight', upperBound: 0, countUpperBound: 0, upperBoundSource: 'none', breaksLowerBound: 0, weightGap: 0, countGap: 0, breaksGap: 0, proven: true }, seconds: 0, iterations: 0 }, []);
   }
   const incremental = p.incremental ? { published: publishedPlacements(p.input), allowMoves: p.allowMoves } : undefined;
   const blockers = solverInput.meetings.length - p.input.meetings.length;
