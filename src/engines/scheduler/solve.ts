@@ -56,7 +56,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   let iterations = repair(st, rng, targetUnsched, tu.repairStagnation + tu.repairStagnationPerMeeting * pb.M, ctl1);
   // Phase budget: repair up to 35%, the LP bounds (HiGHS, each capped at 10% and by what is left), more repair up to
   // 50%, annealing after.
-  const lpSeconds = (until: number) => Math.min(20, budget / 10000, (until - Date.now()) / 2000);
+  const lpSeconds = (until: number) => Math.min(20, Math.max(1, budget / 10000), (until - Date.now()) / 2000);
   const wantLp = () => !options.skipLpBound && st.unschedWeight > targetUnsched + 1e-9;
   const runLp = async (until: number) => {
     const secs = lpSeconds(until);
