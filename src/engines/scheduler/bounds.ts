@@ -7,7 +7,7 @@
 //     allowed-slot set of one of their meetings or the union of them all, the meetings confined to W number ≤ |W|;
 //     the same for on-site meetings and tables × |W|,
 //   - "time-indexed": for small instances, the LP with x_{m,t} (each meeting once, each participant once per slot,
-//     tables per slot).
+//     tables per slot, and per slot no more interpreter meetings of a qualified set than its free interpreters).
 // The weights are integers, so the floor of an LP optimum is a bound too.
 import type { Problem } from './model.ts';
 
@@ -143,6 +143,23 @@ function timeIndexedLp(pb: Problem): string {
       const vs: string[] = [];
       for (let m = 0; m < pb.M; m++) if (pb.onsite[m] && pb.allowedMask[m * pb.T + t]) vs.push(name(m, t));
       if (vs.length > pb.tables) lp += row(`t${r++}`, vs, pb.tables);
+    }
+  }
+  // Interpreters (Hall's condition per slot): meetings whose qualified interpreters all lie in a set Q need no more
+  // than the members of Q free in that slot. Q runs over the distinct qualified sets of the meetings.
+  if (pb.anyInterp) {
+    const sets = new Map<string, Int32Array>();
+    for (let m = 0; m < pb.M; m++) if (pb.needsInterp[m]) sets.set(pb.mInterp[m].join(','), pb.mInterp[m]);
+    for (const q of sets.values()) {
+      const inQ = new Set(q);
+      const within = [];
+      for (let m = 0; m < pb.M; m++) if (pb.needsInterp[m] && pb.mInterp[m].every((k) => inQ.has(k))) within.push(m);
+      for (let t = 0; t < pb.T; t++) {
+        const vs = within.filter((m) => pb.allowedMask[m * pb.T + t]).map((m) => name(m, t));
+        let free = 0;
+        for (const k of q) if (!pb.interpUnavail[k * pb.T + t]) free++;
+        if (vs.length > free) lp += row(`i${r++}`, vs, free);
+      }
     }
   }
   if (r === 0 && terms.length) lp += ` z0: ${terms[0].split(' ')[1]} <= 1\n`;

@@ -79,7 +79,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   if (lpLater) await runLp(searchEnd);
   report('done', true);
 
-  return buildResult(pb, st, cert(), priority, started, iterations);
+  return buildResult(pb, st, cert(), priority, started, iterations, options.incremental?.tables);
 }
 
 function trueWeight(pb: Problem, st: State, priority: Float64Array): number {
@@ -146,14 +146,31 @@ function applyIncremental(pb: Problem, options: SolveOptions): Int32Array {
   return pubSlot;
 }
 
-function buildResult(pb: Problem, st: State, certificate: Certificate, priority: Float64Array, started: number, iterations: number): ScheduleResult {
+function buildResult(pb: Problem, st: State, certificate: Certificate, priority: Float64Array, started: number, iterations: number,
+  pubTables?: Record<string, number>): ScheduleResult {
   const assignments: Assignment[] = [];
   const tableOf = new Int32Array(pb.M);
   const interpOf = new Int32Array(pb.M).fill(-1);
   for (let t = 0; t < pb.T; t++) {
     const here = [...st.atSlot[t]].sort((a, b) => a - b);
+    // Stable numbers: a published meeting that stays in its slot keeps its table; the others take the lowest free ones.
+    const taken = new Set<number>();
+    const kept = new Set<number>();
+    for (const m of here) {
+      const keep = pubTables?.[pb.meetIds[m]];
+      if (pb.onsite[m] && st.pubSlot[m] === t && keep !== undefined && keep >= 1 && keep <= pb.tables && !taken.has(keep)) {
+        tableOf[m] = keep;
+        taken.add(keep);
+        kept.add(m);
+      }
+    }
     let next = 1;
-    for (const m of here) if (pb.onsite[m]) tableOf[m] = next++;
+    for (const m of here) {
+      if (!pb.onsite[m] || kept.has(m)) continue;
+      while (taken.has(next)) next++;
+      tableOf[m] = next;
+      taken.add(next);
+    }
     if (pb.anyInterp) {
       const list = here.filter((m) => pb.needsInterp[m]);
       const match = interpreterMatching(pb, t, list);

@@ -59,6 +59,8 @@ export interface IncrementalOptions {
   published: Record<string, string>;
   /** May published meetings be moved (as few as possible) to place new ones? */
   allowMoves: boolean;
+  /** Published tables: meeting id → table. A meeting that stays in its published slot keeps its table. */
+  tables?: Record<string, number>;
 }
 
 export interface Progress {
