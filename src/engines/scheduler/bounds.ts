@@ -59,7 +59,16 @@ function solveLp(highs: Highs, lp: string, seconds: number): number | null {
   return Math.floor(r.ObjectiveValue + 1e-6);
 }
 
+const slotBoundCache = new WeakMap<Problem, number>();
 function slotBound(pb: Problem): number {
+  const known = slotBoundCache.get(pb);
+  if (known !== undefined) return known;
+  const value = computeSlotBound(pb);
+  slotBoundCache.set(pb, value);
+  return value;
+}
+
+function computeSlotBound(pb: Problem): number {
   let total = 0;
   for (let t = 0; t < pb.T; t++) {
     const here: number[] = [];
@@ -174,8 +183,27 @@ function timeIndexedLp(pb: Problem): string {
  * meet there; every busy run lies in one such run, so the runs touched (first those that must be: holding a locked
  * meeting or the only place of some meeting; then the longest) must hold them all, and breaks ≥ runs touched − 1.
  */
+const lbCache = new WeakMap<Problem, Map<number, number>>();
 export function breaksLowerBound(pb: Problem, dropped: number): number {
-  let total = 0;
+  // Pure in (problem, dropped) and asked for often (progress reports): computed once per value.
+  let cache = lbCache.get(pb);
+  if (!cache) lbCache.set(pb, (cache = new Map()));
+  const known = cache.get(dropped);
+  if (known !== undefined) return known;
+  const value = computeBreaksLowerBound(pb, dropped);
+  cache.set(dropped, value);
+  return value;
+}
+
+/** Per participant and segment: meetings confined to it and the usable runs, longest first, forced runs first (by
+ * locked meetings only, and also by meetings with one possible run, which counts only when nothing is dropped). */
+interface SegmentRuns { k: number; locked: { len: number; forced: boolean }[]; only: { len: number; forced: boolean }[] }
+const runsCache = new WeakMap<Problem, SegmentRuns[]>();
+
+function segmentRuns(pb: Problem): SegmentRuns[] {
+  const known = runsCache.get(pb);
+  if (known) return known;
+  const out: SegmentRuns[] = [];
   for (let p = 0; p < pb.P; p++) {
     for (let s = 0; s < pb.S; s++) {
       const a = pb.segStart[s], b = pb.segEnd[s];
@@ -189,7 +217,6 @@ export function breaksLowerBound(pb: Problem, dropped: number): number {
         for (const t of al) if (t >= a && t < b) usable[t - a] = 1;
         if (pb.locked[m] >= a && pb.locked[m] < b) locked[pb.locked[m] - a] = 1;
       }
-      k -= dropped;
       if (k <= 1) continue;
       const runs: { len: number; forced: boolean }[] = [];
       const runOf = new Int32Array(b - a).fill(-1);
@@ -201,26 +228,36 @@ export function breaksLowerBound(pb: Problem, dropped: number): number {
         cur.len++;
         if (locked[i]) cur.forced = true;
       }
+      const only = runs.map((r) => ({ ...r }));
       // A run is also forced when some meeting can only be held inside it (e.g. a morning-only meeting when the last
-      // morning slot is forbidden, next to an afternoon-only one). Only when no meeting may be dropped.
-      if (dropped <= 0) {
-        for (const m of pb.partMeetings[p]) {
-          const al = pb.allowed[m];
-          if (!al.length || al[0] < a || al[al.length - 1] >= b) continue;
-          const r0 = runOf[al[0] - a];
-          if (al.every((t) => runOf[t - a] === r0)) runs[r0].forced = true;
-        }
+      // morning slot is forbidden, next to an afternoon-only one).
+      for (const m of pb.partMeetings[p]) {
+        const al = pb.allowed[m];
+        if (!al.length || al[0] < a || al[al.length - 1] >= b) continue;
+        const r0 = runOf[al[0] - a];
+        if (al.every((t) => runOf[t - a] === r0)) only[r0].forced = true;
       }
-      runs.sort((x, y) => Number(y.forced) - Number(x.forced) || y.len - x.len);
-      let cap = 0;
-      let used = 0;
-      for (const r of runs) {
-        if (cap >= k && !r.forced) break;
-        cap += r.len;
-        used++;
-      }
-      if (used > 1) total += used - 1;
+      const order = (x: { len: number; forced: boolean }, y: { len: number; forced: boolean }) => Number(y.forced) - Number(x.forced) || y.len - x.len;
+      out.push({ k, locked: runs.sort(order), only: only.sort(order) });
     }
+  }
+  runsCache.set(pb, out);
+  return out;
+}
+
+function computeBreaksLowerBound(pb: Problem, dropped: number): number {
+  let total = 0;
+  for (const seg of segmentRuns(pb)) {
+    const k = seg.k - dropped;
+    if (k <= 1) continue;
+    let cap = 0;
+    let used = 0;
+    for (const r of dropped <= 0 ? seg.only : seg.locked) {
+      if (cap >= k && !r.forced) break;
+      cap += r.len;
+      used++;
+    }
+    if (used > 1) total += used - 1;
   }
   return total;
 }

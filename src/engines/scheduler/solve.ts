@@ -38,12 +38,15 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   const st = new State(pb, pubSlot, countUnit ? WEIGHT_COST / countUnit : WEIGHT_COST);
   const cert = () => certificate(pb, st, ub, priority, countUnit, objective);
   let lastReport = 0;
+  let lastCert: Certificate | null = null;
   const report = (phase: 'construct' | 'improve' | 'done', force = false) => {
     if (!options.onProgress) return;
     const now = Date.now();
     if (!force && now - lastReport < 100) return;
     lastReport = now;
-    const c = cert();
+    // The certificate is recomputed on phase changes and new bounds (forced reports), not on every tick.
+    if (force || !lastCert) lastCert = cert();
+    const c = lastCert;
     options.onProgress({ fraction: phase === 'done' ? 1 : Math.min(0.99, (now - started) / budget), phase,
       scheduled: st.scheduled, weight: trueWeight(pb, st, priority), breaks: st.totalBreaks,
       upperBound: objective === 'count' ? c.countUpperBound : c.upperBound, breaksLowerBound: c.breaksLowerBound });
