@@ -6,8 +6,10 @@
 //   - "participants": the LP (HiGHS) with x_m ∈ [0,1] where, for every participant and every window W that is the
 //     allowed-slot set of one of their meetings or the union of them all, the meetings confined to W number ≤ |W|;
 //     the same for on-site meetings and tables × |W|,
+//     and at most one of two meetings whose precedence no pair of their allowed slots satisfies,
 //   - "time-indexed": for small instances, the LP with x_{m,t} (each meeting once, each participant once per slot,
-//     tables per slot, and per slot no more interpreter meetings of a qualified set than its free interpreters).
+//     tables per slot, per slot no more interpreter meetings of a qualified set than its free interpreters, and for a
+//     precedence q before m: m in slot t excludes q from the slots that do not end by t's start).
 // The weights are integers, so the floor of an LP optimum is a bound too.
 import type { Problem } from './model.ts';
 
@@ -128,6 +130,18 @@ function participantLp(pb: Problem): string {
   };
   for (let p = 0; p < pb.P; p++) windowRows(pb.partMeetings[p].filter((m) => pb.allowed[m].length), 1);
   if (pb.tables !== Infinity) windowRows(vars.filter((m) => pb.onsite[m]), pb.tables);
+  // A precedence no pair of allowed slots can satisfy: at most one of the two meetings.
+  if (pb.anyPrec) {
+    for (let m = 0; m < pb.M; m++) {
+      if (!pb.allowed[m].length) continue;
+      const lastStart = Math.max(...Array.from(pb.allowed[m], (t) => pb.slotStart[t]));
+      for (const q of pb.before[m]) {
+        if (!pb.allowed[q].length) continue;
+        const firstEnd = Math.min(...Array.from(pb.allowed[q], (t) => pb.slotEnd[t]));
+        if (firstEnd > lastStart) lp += row(`r${r++}`, [`x${m}`, `x${q}`], 1);
+      }
+    }
+  }
   if (r === 0) lp += ` r0: x${vars[0] ?? 0} <= 1\n`;
   lp += 'Bounds\n';
   for (const m of vars) lp += ` 0 <= x${m} <= 1\n`;
@@ -152,6 +166,18 @@ function timeIndexedLp(pb: Problem): string {
       const vs: string[] = [];
       for (let m = 0; m < pb.M; m++) if (pb.onsite[m] && pb.allowedMask[m * pb.T + t]) vs.push(name(m, t));
       if (vs.length > pb.tables) lp += row(`t${r++}`, vs, pb.tables);
+    }
+  }
+  // Precedences (q before m, when both are held): m in slot t excludes q from every slot that does not end by t's start.
+  if (pb.anyPrec) {
+    for (let m = 0; m < pb.M; m++) {
+      for (const q of pb.before[m]) {
+        for (const t of pb.allowed[m]) {
+          const vs = [name(m, t)];
+          for (const u of pb.allowed[q]) if (pb.slotEnd[u] > pb.slotStart[t]) vs.push(name(q, u));
+          if (vs.length > 1) lp += row(`q${r++}`, vs, 1);
+        }
+      }
     }
   }
   // Interpreters (Hall's condition per slot): meetings whose qualified interpreters all lie in a set Q need no more

@@ -101,3 +101,16 @@ test('the time-indexed LP bound counts interpreters: two interpreter meetings pe
   assert.equal(r.certificate.upperBoundSource, 'time-indexed');
   assert.ok(r.certificate.proven);
 });
+
+test('a precedence no pair of allowed slots can meet: one of the two meetings is dropped and the bound proves it', async () => {
+  const slots = [1, 2].map((i) => ({ id: `s${i}`, start: at(9, i * 10), end: at(9, i * 10 + 10), session: 'am' }));
+  // a can only be in s1, b only in s2, but b must come first.
+  const input: ScheduleInputRaw = { slots, tables: null,
+    participants: [{ id: 'p', unavailableSlots: ['s2'] }, { id: 'q' }, { id: 'r', unavailableSlots: ['s1'] }, { id: 's' }],
+    meetings: [{ id: 'a', participants: ['p', 'q'], after: ['b'] }, { id: 'b', participants: ['r', 's'] }] };
+  const r = await solve(input, { seed: 1, timeLimitMs: 2000 });
+  assert.deepEqual(validateSchedule(input, r.assignments).violations, []);
+  assert.equal(r.scheduled, 1);
+  assert.equal(r.certificate.upperBound, 1, 'without the precedence rows every bound would say 2');
+  assert.ok(r.certificate.proven);
+});
