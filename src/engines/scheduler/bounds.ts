@@ -8,7 +8,7 @@
 //     the same for on-site meetings and tables × |W|,
 //     and at most one of two meetings whose precedence no pair of their allowed slots satisfies,
 //   - "time-indexed": for small instances, the LP with x_{m,t} (each meeting once, each participant once per slot,
-//     tables per slot, per slot no more interpreter meetings of a qualified set than its free interpreters, and for a
+//     once per instant across parallel blocks, tables per slot, per slot no more interpreter meetings of a qualified set than its free interpreters, and for a
 //     precedence q before m: m in slot t excludes q from the slots that do not end by t's start).
 // The weights are integers, so the floor of an LP optimum is a bound too.
 import type { Problem } from './model.ts';
@@ -155,9 +155,13 @@ function timeIndexedLp(pb: Problem): string {
   let lp = objective(terms.length ? terms : ['0 dummy']);
   let r = 0;
   for (let m = 0; m < pb.M; m++) if (pb.allowed[m].length > 1) lp += row(`m${r++}`, [...pb.allowed[m]].map((t) => name(m, t)), 1);
+  // Each participant once per instant: the slots that contain slot t's start (t and the overlapping slots of parallel
+  // blocks that start no later) form a clique.
+  const clique = Array.from({ length: pb.T }, (_, t) => [t, ...Array.from(pb.overlaps[t]).filter((u) => pb.slotStart[u] <= pb.slotStart[t])]);
   for (let p = 0; p < pb.P; p++) {
     for (let t = 0; t < pb.T; t++) {
-      const vs = pb.partMeetings[p].filter((m) => pb.allowedMask[m * pb.T + t]).map((m) => name(m, t));
+      const vs: string[] = [];
+      for (const u of clique[t]) for (const m of pb.partMeetings[p]) if (pb.allowedMask[m * pb.T + u]) vs.push(name(m, u));
       if (vs.length > 1) lp += row(`p${r++}`, vs, 1);
     }
   }
