@@ -71,7 +71,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   let lpLater = false;
   if (wantLp() && Date.now() < started + budget * 0.5) {
     await runLp(started + budget * 0.7);
-    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, tu.repairStagnation + tu.repairStagnationPerMeeting * pb.M, { ...ctl1, deadline: Math.min(searchEnd, started + budget * 0.5) });
+    if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, tu.repairStagnation + tu.repairStagnationPerMeeting * pb.M, { ...ctl1, deadline: Math.min(searchEnd, started + budget * tu.repairUntil) });
   } else if (wantLp()) lpLater = true; // slow machine: certify after the annealing, keeping time for it
 
   const lbNow = breaksLowerBound(pb, droppedAtMost(pb, st, priority, ub.value, countUnit, true));

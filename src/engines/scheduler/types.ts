@@ -99,6 +99,8 @@ export interface Tuning {
   /** Repair stops after this many iterations plus `repairStagnationPerMeeting` × meetings without a weight gain. */
   repairStagnation: number;
   repairStagnationPerMeeting: number;
+  /** Share of the time budget by which the repair after the LP bounds ends (annealing after it). */
+  repairUntil: number;
   /** Annealing: iterations per round (at least 20 × meetings), start and end temperature, rounds without a better
    * schedule before stopping. */
   roundIterations: number;
@@ -121,7 +123,7 @@ export interface Tuning {
 }
 
 export const DEFAULT_TUNING: Tuning = {
-  idleCost: 0.2, repairStagnation: 20000, repairStagnationPerMeeting: 20, roundIterations: 400000, t0: 0.6, t1: 0.1,
+  idleCost: 0.2, repairStagnation: 20000, repairStagnationPerMeeting: 20, repairUntil: 0.5, roundIterations: 400000, t0: 0.6, t1: 0.1,
   patienceRounds: 8, slotSwapRate: 0.02, restoreEvery: 1, focus: 0.9, nearRate: 0.7, shiftRate: 0.3, shiftOneRate: 0,
   balanceTries: 3,
 };
