@@ -27,7 +27,14 @@ async function loadHighs(): Promise<Highs> {
 }
 
 /** `skipLpIfReached`: weight already achieved; when it meets the combinatorial bound the LPs cannot tighten anything. */
-export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds?: number; skipLpIfReached?: number }): Promise<UpperBound> {
+/** Starts loading HiGHS (WASM compile) early, so the first LP bound does not pay for it. */
+export function preloadLp(): void {
+  void loadHighs().catch(() => {});
+}
+
+/** `deadline` (epoch ms): an LP whose expected time does not fit before it is skipped (its text is built and parsed
+ * outside HiGHS's own time limit, so the time-indexed LP is predicted from the participant LP's time and size). */
+export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds?: number; skipLpIfReached?: number; deadline?: number }): Promise<UpperBound> {
   const all: Record<string, number> = {};
   let allowedW = 0;
   for (let m = 0; m < pb.M; m++) if (pb.allowed[m].length) allowedW += pb.weight[m];
@@ -37,12 +44,17 @@ export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds
     const lpTime = opts.lpTimeSeconds ?? 20;
     try {
       const highs = await loadHighs();
-      const part = solveLp(highs, participantLp(pb), lpTime);
+      const deadline = opts.deadline ?? Infinity;
+      const t0 = Date.now();
+      const part = solveLp(highs, participantLp(pb), Math.min(lpTime, (deadline - t0) / 1000));
       if (part !== null) all.participants = part;
-      let nVars = 0;
-      for (let m = 0; m < pb.M; m++) nVars += pb.allowed[m].length;
-      if (nVars <= 25000) {
-        const ti = solveLp(highs, timeIndexedLp(pb), lpTime);
+      const partMs = Date.now() - t0;
+      let nVars = 0, partVars = 0;
+      for (let m = 0; m < pb.M; m++) { nVars += pb.allowed[m].length; if (pb.allowed[m].length) partVars++; }
+      // The time-indexed LP has about nVars / partVars times the variables of the participant LP.
+      const expectedMs = Math.min(partMs * (nVars / Math.max(1, partVars)), 1000 * lpTime) + 2 * partMs;
+      if (nVars <= 25000 && Date.now() + expectedMs <= deadline) {
+        const ti = solveLp(highs, timeIndexedLp(pb), Math.min(lpTime, (deadline - Date.now()) / 1000));
         if (ti !== null) all['time-indexed'] = ti;
       }
     } catch {
@@ -56,6 +68,7 @@ export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds
 }
 
 function solveLp(highs: Highs, lp: string, seconds: number): number | null {
+  if (!(seconds > 0.01)) return null;
   const r = highs.solve(lp, { output_flag: false, time_limit: seconds });
   if (r.Status !== 'Optimal') return null;
   return Math.floor(r.ObjectiveValue + 1e-6);

@@ -1,7 +1,7 @@
 // Entry point of the scheduler: bounds, construction + tabu repair, annealing, then tables and interpreters per slot.
 // Deterministic for a seed when `maxIterations` (or the search's own stopping rules) end the run before the time limit.
 import { anneal } from './anneal.ts';
-import { breaksLowerBound, upperBound } from './bounds.ts';
+import { breaksLowerBound, preloadLp, upperBound } from './bounds.ts';
 import { greedy, repair, type PhaseControl } from './construct.ts';
 import { compileProblem, type Problem } from './model.ts';
 import { unscheduledReason } from './reasons.ts';
@@ -28,6 +28,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   const countUnit = objective === 'count' ? priority.reduce((a, b) => a + b, 0) + 1 : 0;
   if (countUnit) for (let m = 0; m < pb.M; m++) pb.weight[m] = countUnit + priority[m];
 
+  if (!options.skipLpBound) preloadLp();
   // Combinatorial bounds first (instant); the LP bounds only if the search falls short of them.
   let ub = await upperBound(pb, { lp: false });
   let totalWeight = 0;
@@ -64,7 +65,7 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
   const runLp = async (until: number) => {
     const secs = lpSeconds(until);
     if (secs < 0.05) return;
-    ub = await upperBound(pb, { lp: true, lpTimeSeconds: Math.max(0.05, secs), skipLpIfReached: totalWeight - st.unschedWeight });
+    ub = await upperBound(pb, { lp: true, lpTimeSeconds: Math.max(0.05, secs), skipLpIfReached: totalWeight - st.unschedWeight, deadline: until });
     targetUnsched = totalWeight - ub.value;
     report('improve', true);
   };
