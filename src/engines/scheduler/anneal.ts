@@ -6,7 +6,7 @@
 // The schedule is fixed-length rounds of geometric cooling; each round restarts from the best schedule so far.
 import type { PhaseControl } from './construct.ts';
 import type { Rng } from './rng.ts';
-import { betterThan, type State } from './state.ts';
+import { betterThan, searchKey, type State } from './state.ts';
 
 export interface AnnealOptions {
   roundIterations: number;
@@ -41,7 +41,10 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
   const movable: number[] = [];
   for (let m = 0; m < pb.M; m++) if (pb.locked[m] < 0 && pb.allowed[m].length > 0) movable.push(m);
   if (movable.length === 0) return 0;
-  const key = () => ({ unschedWeight: st.unschedWeight, moved: st.moved, totalBreaks: st.totalBreaks, sumSq: st.sumSq });
+  const key = () => searchKey(st);
+  // Overlapping slots and precedences are not part of the Kempe-chain construction: chains are checked once applied.
+  const checkChains = pb.anyOverlap || pb.anyPrec;
+  const chainValid = () => { for (const x of chain) if (!st.validAt(x)) return false; return true; };
   let bestKey = key();
   let best = st.snapshot();
   const mark = new Int32Array(pb.M);
@@ -51,7 +54,7 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
   const conf: number[] = [];
   let iter = 0;
   let roundsWithout = 0;
-  const done = () => bestKey.unschedWeight <= o.targetUnsched + 1e-9 && bestKey.totalBreaks <= o.targetBreaks && bestKey.moved === 0;
+  const done = () => bestKey.unschedWeight <= o.targetUnsched + 1e-9 && bestKey.totalBreaks <= o.targetBreaks && bestKey.moved === 0 && bestKey.unfair === 0;
 
   /** Adds the Kempe component of m (between slots a and b) to `chain`; false if it cannot move. */
   const grow = (m: number, a: number, b: number): boolean => {
@@ -150,6 +153,7 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
       const m = st.occ[p * T + s] - 1;
       if (pb.locked[m] >= 0 || !buildChain(m, s, left ? s - g : s + g)) { undoApplied(); return false; }
       applyChain(s, left ? s - g : s + g);
+      if (checkChains && !chainValid()) { undoApplied(); return false; }
       i += left ? 1 : -1;
     }
     return applied.length > 0;
@@ -199,10 +203,12 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
         st.conflicts(m, t, conf);
         if (conf.some((c) => pb.locked[c] >= 0)) continue;
         let onsiteFreed = 0;
-        for (const c of conf) if (pb.onsite[c]) onsiteFreed++;
+        for (const c of conf) if (pb.onsite[c] && st.slotOf[c] === t) onsiteFreed++;
         if (pb.onsite[m] && st.onsiteAt[t] - onsiteFreed >= pb.tables) continue;
         if (pb.needsInterp[m] && !st.interpretersFit(t, [m], conf)) continue;
         const evicted = conf.slice();
+        // Blockers are in slot t, or (overlapping slots, precedences) elsewhere: remember where each was.
+        const evictedAt = evicted.map((c) => st.slotOf[c]);
         for (const c of evicted) st.remove(c);
         st.place(m, t);
         const delta = st.cost() - before;
@@ -210,7 +216,7 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
           if (betterThan(key(), bestKey)) { bestKey = key(); best = st.snapshot(); improved = true; }
         } else {
           st.remove(m);
-          for (const c of evicted) st.place(c, t);
+          evicted.forEach((c, i) => st.place(c, evictedAt[i]));
         }
         continue;
       }
@@ -236,7 +242,7 @@ export function anneal(st: State, rng: Rng, o: AnnealOptions, ctl: PhaseControl)
       for (const x of chain) from.push(st.slotOf[x]);
       for (const x of chain) st.remove(x);
       for (let i = 0; i < chain.length; i++) st.place(chain[i], from[i] === a ? b : a);
-      if (pb.anyInterp && (!st.interpretersFit(a) || !st.interpretersFit(b))) {
+      if ((pb.anyInterp && (!st.interpretersFit(a) || !st.interpretersFit(b))) || (checkChains && !chainValid())) {
         for (const x of chain) st.remove(x);
         for (let i = 0; i < chain.length; i++) st.place(chain[i], from[i]);
         continue;

@@ -6,8 +6,10 @@
 //   - "participants": the LP (HiGHS) with x_m ∈ [0,1] where, for every participant and every window W that is the
 //     allowed-slot set of one of their meetings or the union of them all, the meetings confined to W number ≤ |W|;
 //     the same for on-site meetings and tables × |W|,
+//     and at most one of two meetings whose precedence no pair of their allowed slots satisfies,
 //   - "time-indexed": for small instances, the LP with x_{m,t} (each meeting once, each participant once per slot,
-//     tables per slot).
+//     once per instant across parallel blocks, tables per slot, per slot no more interpreter meetings of a qualified set than its free interpreters, and for a
+//     precedence q before m: m in slot t excludes q from the slots that do not end by t's start).
 // The weights are integers, so the floor of an LP optimum is a bound too.
 import type { Problem } from './model.ts';
 
@@ -25,7 +27,14 @@ async function loadHighs(): Promise<Highs> {
 }
 
 /** `skipLpIfReached`: weight already achieved; when it meets the combinatorial bound the LPs cannot tighten anything. */
-export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds?: number; skipLpIfReached?: number }): Promise<UpperBound> {
+/** Starts loading HiGHS (WASM compile) early, so the first LP bound does not pay for it. */
+export function preloadLp(): void {
+  void loadHighs().catch(() => {});
+}
+
+/** `deadline` (epoch ms): an LP whose expected time does not fit before it is skipped (its text is built and parsed
+ * outside HiGHS's own time limit, so the time-indexed LP is predicted from the participant LP's time and size). */
+export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds?: number; skipLpIfReached?: number; deadline?: number }): Promise<UpperBound> {
   const all: Record<string, number> = {};
   let allowedW = 0;
   for (let m = 0; m < pb.M; m++) if (pb.allowed[m].length) allowedW += pb.weight[m];
@@ -35,12 +44,17 @@ export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds
     const lpTime = opts.lpTimeSeconds ?? 20;
     try {
       const highs = await loadHighs();
-      const part = solveLp(highs, participantLp(pb), lpTime);
+      const deadline = opts.deadline ?? Infinity;
+      const t0 = Date.now();
+      const part = solveLp(highs, participantLp(pb), Math.min(lpTime, (deadline - t0) / 1000));
       if (part !== null) all.participants = part;
-      let nVars = 0;
-      for (let m = 0; m < pb.M; m++) nVars += pb.allowed[m].length;
-      if (nVars <= 25000) {
-        const ti = solveLp(highs, timeIndexedLp(pb), lpTime);
+      const partMs = Date.now() - t0;
+      let nVars = 0, partVars = 0;
+      for (let m = 0; m < pb.M; m++) { nVars += pb.allowed[m].length; if (pb.allowed[m].length) partVars++; }
+      // The time-indexed LP has about nVars / partVars times the variables of the participant LP.
+      const expectedMs = Math.min(partMs * (nVars / Math.max(1, partVars)), 1000 * lpTime) + 2 * partMs;
+      if (nVars <= 25000 && Date.now() + expectedMs <= deadline) {
+        const ti = solveLp(highs, timeIndexedLp(pb), Math.min(lpTime, (deadline - Date.now()) / 1000));
         if (ti !== null) all['time-indexed'] = ti;
       }
     } catch {
@@ -54,12 +68,22 @@ export async function upperBound(pb: Problem, opts: { lp: boolean; lpTimeSeconds
 }
 
 function solveLp(highs: Highs, lp: string, seconds: number): number | null {
+  if (!(seconds > 0.01)) return null;
   const r = highs.solve(lp, { output_flag: false, time_limit: seconds });
   if (r.Status !== 'Optimal') return null;
   return Math.floor(r.ObjectiveValue + 1e-6);
 }
 
+const slotBoundCache = new WeakMap<Problem, number>();
 function slotBound(pb: Problem): number {
+  const known = slotBoundCache.get(pb);
+  if (known !== undefined) return known;
+  const value = computeSlotBound(pb);
+  slotBoundCache.set(pb, value);
+  return value;
+}
+
+function computeSlotBound(pb: Problem): number {
   let total = 0;
   for (let t = 0; t < pb.T; t++) {
     const here: number[] = [];
@@ -119,6 +143,18 @@ function participantLp(pb: Problem): string {
   };
   for (let p = 0; p < pb.P; p++) windowRows(pb.partMeetings[p].filter((m) => pb.allowed[m].length), 1);
   if (pb.tables !== Infinity) windowRows(vars.filter((m) => pb.onsite[m]), pb.tables);
+  // A precedence no pair of allowed slots can satisfy: at most one of the two meetings.
+  if (pb.anyPrec) {
+    for (let m = 0; m < pb.M; m++) {
+      if (!pb.allowed[m].length) continue;
+      const lastStart = Math.max(...Array.from(pb.allowed[m], (t) => pb.slotStart[t]));
+      for (const q of pb.before[m]) {
+        if (!pb.allowed[q].length) continue;
+        const firstEnd = Math.min(...Array.from(pb.allowed[q], (t) => pb.slotEnd[t]));
+        if (firstEnd > lastStart) lp += row(`r${r++}`, [`x${m}`, `x${q}`], 1);
+      }
+    }
+  }
   if (r === 0) lp += ` r0: x${vars[0] ?? 0} <= 1\n`;
   lp += 'Bounds\n';
   for (const m of vars) lp += ` 0 <= x${m} <= 1\n`;
@@ -132,9 +168,13 @@ function timeIndexedLp(pb: Problem): string {
   let lp = objective(terms.length ? terms : ['0 dummy']);
   let r = 0;
   for (let m = 0; m < pb.M; m++) if (pb.allowed[m].length > 1) lp += row(`m${r++}`, [...pb.allowed[m]].map((t) => name(m, t)), 1);
+  // Each participant once per instant: the slots that contain slot t's start (t and the overlapping slots of parallel
+  // blocks that start no later) form a clique.
+  const clique = Array.from({ length: pb.T }, (_, t) => [t, ...Array.from(pb.overlaps[t]).filter((u) => pb.slotStart[u] <= pb.slotStart[t])]);
   for (let p = 0; p < pb.P; p++) {
     for (let t = 0; t < pb.T; t++) {
-      const vs = pb.partMeetings[p].filter((m) => pb.allowedMask[m * pb.T + t]).map((m) => name(m, t));
+      const vs: string[] = [];
+      for (const u of clique[t]) for (const m of pb.partMeetings[p]) if (pb.allowedMask[m * pb.T + u]) vs.push(name(m, u));
       if (vs.length > 1) lp += row(`p${r++}`, vs, 1);
     }
   }
@@ -143,6 +183,35 @@ function timeIndexedLp(pb: Problem): string {
       const vs: string[] = [];
       for (let m = 0; m < pb.M; m++) if (pb.onsite[m] && pb.allowedMask[m * pb.T + t]) vs.push(name(m, t));
       if (vs.length > pb.tables) lp += row(`t${r++}`, vs, pb.tables);
+    }
+  }
+  // Precedences (q before m, when both are held): m in slot t excludes q from every slot that does not end by t's start.
+  if (pb.anyPrec) {
+    for (let m = 0; m < pb.M; m++) {
+      for (const q of pb.before[m]) {
+        for (const t of pb.allowed[m]) {
+          const vs = [name(m, t)];
+          for (const u of pb.allowed[q]) if (pb.slotEnd[u] > pb.slotStart[t]) vs.push(name(q, u));
+          if (vs.length > 1) lp += row(`q${r++}`, vs, 1);
+        }
+      }
+    }
+  }
+  // Interpreters (Hall's condition per slot): meetings whose qualified interpreters all lie in a set Q need no more
+  // than the members of Q free in that slot. Q runs over the distinct qualified sets of the meetings.
+  if (pb.anyInterp) {
+    const sets = new Map<string, Int32Array>();
+    for (let m = 0; m < pb.M; m++) if (pb.needsInterp[m]) sets.set(pb.mInterp[m].join(','), pb.mInterp[m]);
+    for (const q of sets.values()) {
+      const inQ = new Set(q);
+      const within = [];
+      for (let m = 0; m < pb.M; m++) if (pb.needsInterp[m] && pb.mInterp[m].every((k) => inQ.has(k))) within.push(m);
+      for (let t = 0; t < pb.T; t++) {
+        const vs = within.filter((m) => pb.allowedMask[m * pb.T + t]).map((m) => name(m, t));
+        let free = 0;
+        for (const k of q) if (!pb.interpUnavail[k * pb.T + t]) free++;
+        if (vs.length > free) lp += row(`i${r++}`, vs, free);
+      }
     }
   }
   if (r === 0 && terms.length) lp += ` z0: ${terms[0].split(' ')[1]} <= 1\n`;
@@ -157,8 +226,27 @@ function timeIndexedLp(pb: Problem): string {
  * meet there; every busy run lies in one such run, so the runs touched (first those that must be: holding a locked
  * meeting or the only place of some meeting; then the longest) must hold them all, and breaks ≥ runs touched − 1.
  */
+const lbCache = new WeakMap<Problem, Map<number, number>>();
 export function breaksLowerBound(pb: Problem, dropped: number): number {
-  let total = 0;
+  // Pure in (problem, dropped) and asked for often (progress reports): computed once per value.
+  let cache = lbCache.get(pb);
+  if (!cache) lbCache.set(pb, (cache = new Map()));
+  const known = cache.get(dropped);
+  if (known !== undefined) return known;
+  const value = computeBreaksLowerBound(pb, dropped);
+  cache.set(dropped, value);
+  return value;
+}
+
+/** Per participant and segment: meetings confined to it and the usable runs, longest first, forced runs first (by
+ * locked meetings only, and also by meetings with one possible run, which counts only when nothing is dropped). */
+interface SegmentRuns { k: number; locked: { len: number; forced: boolean }[]; only: { len: number; forced: boolean }[] }
+const runsCache = new WeakMap<Problem, SegmentRuns[]>();
+
+function segmentRuns(pb: Problem): SegmentRuns[] {
+  const known = runsCache.get(pb);
+  if (known) return known;
+  const out: SegmentRuns[] = [];
   for (let p = 0; p < pb.P; p++) {
     for (let s = 0; s < pb.S; s++) {
       const a = pb.segStart[s], b = pb.segEnd[s];
@@ -172,7 +260,6 @@ export function breaksLowerBound(pb: Problem, dropped: number): number {
         for (const t of al) if (t >= a && t < b) usable[t - a] = 1;
         if (pb.locked[m] >= a && pb.locked[m] < b) locked[pb.locked[m] - a] = 1;
       }
-      k -= dropped;
       if (k <= 1) continue;
       const runs: { len: number; forced: boolean }[] = [];
       const runOf = new Int32Array(b - a).fill(-1);
@@ -184,26 +271,36 @@ export function breaksLowerBound(pb: Problem, dropped: number): number {
         cur.len++;
         if (locked[i]) cur.forced = true;
       }
+      const only = runs.map((r) => ({ ...r }));
       // A run is also forced when some meeting can only be held inside it (e.g. a morning-only meeting when the last
-      // morning slot is forbidden, next to an afternoon-only one). Only when no meeting may be dropped.
-      if (dropped <= 0) {
-        for (const m of pb.partMeetings[p]) {
-          const al = pb.allowed[m];
-          if (!al.length || al[0] < a || al[al.length - 1] >= b) continue;
-          const r0 = runOf[al[0] - a];
-          if (al.every((t) => runOf[t - a] === r0)) runs[r0].forced = true;
-        }
+      // morning slot is forbidden, next to an afternoon-only one).
+      for (const m of pb.partMeetings[p]) {
+        const al = pb.allowed[m];
+        if (!al.length || al[0] < a || al[al.length - 1] >= b) continue;
+        const r0 = runOf[al[0] - a];
+        if (al.every((t) => runOf[t - a] === r0)) only[r0].forced = true;
       }
-      runs.sort((x, y) => Number(y.forced) - Number(x.forced) || y.len - x.len);
-      let cap = 0;
-      let used = 0;
-      for (const r of runs) {
-        if (cap >= k && !r.forced) break;
-        cap += r.len;
-        used++;
-      }
-      if (used > 1) total += used - 1;
+      const order = (x: { len: number; forced: boolean }, y: { len: number; forced: boolean }) => Number(y.forced) - Number(x.forced) || y.len - x.len;
+      out.push({ k, locked: runs.sort(order), only: only.sort(order) });
     }
+  }
+  runsCache.set(pb, out);
+  return out;
+}
+
+function computeBreaksLowerBound(pb: Problem, dropped: number): number {
+  let total = 0;
+  for (const seg of segmentRuns(pb)) {
+    const k = seg.k - dropped;
+    if (k <= 1) continue;
+    let cap = 0;
+    let used = 0;
+    for (const r of dropped <= 0 ? seg.only : seg.locked) {
+      if (cap >= k && !r.forced) break;
+      cap += r.len;
+      used++;
+    }
+    if (used > 1) total += used - 1;
   }
   return total;
 }

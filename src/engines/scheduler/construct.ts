@@ -6,7 +6,7 @@
 // upper bound, after a run of iterations without improvement, or at the deadline.
 import type { Problem } from './model.ts';
 import type { Rng } from './rng.ts';
-import { betterThan, MOVE_COST, WEIGHT_COST, type State } from './state.ts';
+import { betterThan, MOVE_COST, searchKey, type State } from './state.ts';
 
 export interface PhaseControl {
   deadline: number;
@@ -50,6 +50,7 @@ export function greedy(st: State, rng: Rng) {
     const pub = st.pubSlot[m];
     if (st.slotOf[m] < 0 && pub >= 0 && canHost(st, m, pub)) st.place(m, pub);
   }
+  const win = pb.anyPrec ? precedenceWindows(pb) : null;
   for (const m of constructionOrder(pb, rng)) {
     if (st.slotOf[m] >= 0) continue;
     let best = -1;
@@ -57,6 +58,9 @@ export function greedy(st: State, rng: Rng) {
     for (const t of pb.allowed[m]) {
       if (!canHost(st, m, t)) continue;
       let score = rng.next() * 0.5;
+      // Precedences: keep inside the window the chains before and after the meeting leave it (earlier predecessors
+      // are placed, later successors still fit).
+      if (win && (t < win.earliest[m] || t > win.latest[m])) score += 100;
       for (const p of pb.mParts[m]) score += st.addDelta(p, t);
       if (score < bestScore) { bestScore = score; best = t; }
     }
@@ -79,7 +83,7 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
   for (let m = 0; m < pb.M; m++) if (st.slotOf[m] < 0 && pb.allowed[m].length > 0) addU(m);
   const tabuUntil = new Int32Array(pb.M * T);
   let best = st.snapshot();
-  let bestKey = { unschedWeight: st.unschedWeight, moved: st.moved, totalBreaks: st.totalBreaks, sumSq: st.sumSq };
+  let bestKey = searchKey(st);
   let lastImprove = 0;
   let iter = 0;
   const conf: number[] = [];
@@ -99,8 +103,8 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
         for (const c of conf) {
           if (pb.locked[c] >= 0) { ok = false; break; }
           lost += pb.weight[c];
-          if (st.pubSlot[c] === t) movedDelta++;
-          if (pb.onsite[c]) onsiteFreed++;
+          if (st.pubSlot[c] === st.slotOf[c]) movedDelta++;
+          if (pb.onsite[c] && st.slotOf[c] === t) onsiteFreed++;
         }
         if (!ok) continue;
         let victim = -1;
@@ -114,7 +118,7 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
         const gain = pb.weight[m] - lost;
         let brk = 0;
         for (const p of pb.mParts[m]) brk += st.addDelta(p, t);
-        const score = -gain * WEIGHT_COST + movedDelta * MOVE_COST + brk + rng.next();
+        const score = -gain * st.weightCost + movedDelta * MOVE_COST + brk + rng.next();
         const aspiration = st.unschedWeight - gain < bestKey.unschedWeight - 1e-9;
         if (tabuUntil[m * T + t] > iter && !aspiration) continue;
         if (score < bScore) { bScore = score; bm = m; bt = t; bVictim = victim; }
@@ -134,7 +138,7 @@ export function repair(st: State, rng: Rng, targetUnsched: number, stagnation: n
     }
     st.place(bm, bt);
     delU(bm);
-    const key = { unschedWeight: st.unschedWeight, moved: st.moved, totalBreaks: st.totalBreaks, sumSq: st.sumSq };
+    const key = searchKey(st);
     if (betterThan(key, bestKey)) {
       if (st.unschedWeight < bestKey.unschedWeight - 1e-9) lastImprove = iter;
       bestKey = key;
@@ -158,4 +162,40 @@ function tableVictim(st: State, rng: Rng, t: number, conf: number[]): number {
     if (pb.weight[x] < bestW) { bestW = pb.weight[x]; best = x; }
   }
   return best;
+}
+
+/** Earliest and latest slot index of each meeting that its chains of predecessors and successors allow when all are
+ * held (Kahn's order on the precedence graph; meetings on a cycle keep their whole range). A heuristic guide only. */
+export function precedenceWindows(pb: Problem): { earliest: Int32Array; latest: Int32Array } {
+  const earliest = new Int32Array(pb.M);
+  const latest = new Int32Array(pb.M);
+  for (let m = 0; m < pb.M; m++) {
+    const al = pb.allowed[m];
+    earliest[m] = al.length ? al[0] : 0;
+    latest[m] = al.length ? al[al.length - 1] : pb.T - 1;
+  }
+  const sweep = (pred: Int32Array[], succ: Int32Array[], forward: boolean) => {
+    const indeg = Int32Array.from(pred, (l) => l.length);
+    const queue: number[] = [];
+    for (let m = 0; m < pb.M; m++) if (indeg[m] === 0) queue.push(m);
+    for (let i = 0; i < queue.length; i++) {
+      const m = queue[i];
+      for (const n of succ[m]) {
+        const al = pb.allowed[n];
+        if (forward) {
+          // n starts after m ends: first allowed slot of n starting at or after the end of m's earliest slot.
+          const k = al.findIndex((t) => pb.slotStart[t] >= pb.slotEnd[earliest[m]]);
+          if (k >= 0 && al[k] > earliest[n]) earliest[n] = al[k];
+        } else {
+          let k = -1;
+          for (let j = al.length - 1; j >= 0; j--) if (pb.slotEnd[al[j]] <= pb.slotStart[latest[m]]) { k = j; break; }
+          if (k >= 0 && al[k] < latest[n]) latest[n] = al[k];
+        }
+        if (--indeg[n] === 0) queue.push(n);
+      }
+    }
+  };
+  sweep(pb.before, pb.later, true);
+  sweep(pb.later, pb.before, false);
+  return { earliest, latest };
 }

@@ -1,7 +1,8 @@
 // Reader of the B2B benchmark's MiniZinc data files (bench/scheduling/instances/README.md, Bofill et al. JAIR 2022).
 // The file becomes an ordinary interchange input: participants, meetings and slots are named by their 1-based
 // indices, slots 1..A form session "morning" and A+1..T "afternoon", and breaks are counted over all slots as one
-// sequence (breakScope "all"); the morning/afternoon code of a meeting only restricts where it may go.
+// sequence (breakScope "all"); the morning/afternoon code of a meeting only restricts where it may go. `precedences`
+// (the meetings that must be held strictly earlier) become the meeting's `after`.
 import { ScheduleInputError, type ScheduleInputRaw } from './types.ts';
 
 type DznValue = number | number[] | number[][];
@@ -70,6 +71,8 @@ export function dznToInput(text: string, name = 'dzn'): ScheduleInputRaw {
   if (requested.length !== nM) throw new ScheduleInputError(`dzn: requested has ${requested.length} rows, nMeetings = ${nM}`);
   const forbidden = (v.get('forbidden') as number[][] | undefined) ?? [];
   const fixed = (v.get('fixed') as number[] | undefined) ?? [];
+  const precedences = (v.get('precedences') as number[][] | undefined) ?? [];
+  if (precedences.length && precedences.length !== nM) throw new ScheduleInputError(`dzn: precedences has ${precedences.length} sets, nMeetings = ${nM}`);
   if (forbidden.length && forbidden.length !== nP) throw new ScheduleInputError(`dzn: forbidden has ${forbidden.length} sets, nBusiness = ${nP}`);
   if (fixed.length && fixed.length !== nM) throw new ScheduleInputError(`dzn: fixed has ${fixed.length} entries, nMeetings = ${nM}`);
 
@@ -98,6 +101,10 @@ export function dznToInput(text: string, name = 'dzn'): ScheduleInputRaw {
       mode: 'onsite' as const,
       session: code === 1 ? 'morning' : code === 2 ? 'afternoon' : null,
       lockedSlot: f > 0 ? String(f) : null,
+      after: (precedences[i] ?? []).map((q) => {
+        if (q < 1 || q > nM) throw new ScheduleInputError(`dzn: meeting ${i + 1}: precedence ${q} out of range`);
+        return String(q);
+      }),
     };
   });
   return { name, slots, tables: nTables, participants, meetings, breakScope: 'all' };

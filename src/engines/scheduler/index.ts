@@ -4,4 +4,3 @@ export { validateSchedule, countBreaks, type ValidationReport } from './validate
 export { dznToInput, parseDznValues } from './dzn.ts';
 export { compileProblem, parseInput } from './model.ts';
 export * from './types.ts';
-export { solveInWorker } from './run-in-worker.ts';

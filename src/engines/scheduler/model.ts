@@ -37,6 +37,19 @@ export interface Problem {
   mInterp: Int32Array[];
   needsInterp: Uint8Array;
   anyInterp: boolean;
+  /** Slots of other sessions that overlap slot t in time (a participant can be in only one of them). */
+  overlaps: Int32Array[];
+  anyOverlap: boolean;
+  /** Precedences: meetings that must be strictly earlier (in slot order) than m, and those that must be later. */
+  before: Int32Array[];
+  later: Int32Array[];
+  anyPrec: boolean;
+  /** Start and end of each slot on one time axis (ms; slot order when some time does not parse): q is before m when
+   * slotEnd[slot q] <= slotStart[slot m]. */
+  slotStart: Float64Array;
+  slotEnd: Float64Array;
+  /** Hard fairness limit on the difference of breaks between two participants (Infinity: none). */
+  maxBreaksDiff: number;
 }
 
 export function parseInput(raw: unknown): ScheduleInput {
@@ -138,9 +151,47 @@ export function compileProblem(raw: ScheduleInput | ScheduleInputRaw): Problem {
     allowed.push(Int32Array.from(list));
   });
 
+  const overlaps = slotOverlaps(input.slots, slotIds, slotIndex);
+  const slotStart = new Float64Array(T);
+  const slotEnd = new Float64Array(T);
+  for (const sl of input.slots) { const t = slotIndex.get(sl.id)!; slotStart[t] = Date.parse(sl.start); slotEnd[t] = Date.parse(sl.end); }
+  if (slotStart.some((x, t) => !(x < slotEnd[t]))) for (let t = 0; t < T; t++) { slotStart[t] = t; slotEnd[t] = t + 1; }
+  const beforeL: number[][] = Array.from({ length: M }, () => []);
+  const laterL: number[][] = Array.from({ length: M }, () => []);
+  input.meetings.forEach((m, i) => {
+    for (const id of m.after) {
+      const j = meetIndex.get(id);
+      if (j === undefined) throw new ScheduleInputError(`meeting ${m.id}: unknown meeting "${id}" in after`);
+      if (j === i) throw new ScheduleInputError(`meeting ${m.id} cannot be after itself`);
+      beforeL[i].push(j);
+      laterL[j].push(i);
+    }
+  });
+
   return {
+    overlaps, anyOverlap: overlaps.some((o) => o.length > 0),
+    before: beforeL.map((l) => Int32Array.from(l)), later: laterL.map((l) => Int32Array.from(l)),
+    anyPrec: beforeL.some((l) => l.length > 0), slotStart, slotEnd, maxBreaksDiff: input.maxBreaksDifference ?? Infinity,
     input, T, P, M, slotIds, slotIndex, sessionOf, segOf, segStart, segEnd, S, partIds, partIndex, meetIds, meetIndex,
     mParts, weight, onsite, allowed, allowedMask, locked, tables: input.tables ?? Infinity, partMeetings, unavail,
     interpIds, interpUnavail, mInterp, needsInterp, anyInterp: needsInterp.some((x) => x === 1),
   };
+}
+
+/** Per slot (in solver order), the other slots that overlap it in time; slots whose times do not parse overlap none. */
+function slotOverlaps(slots: ScheduleInput['slots'], slotIds: string[], slotIndex: Map<string, number>): Int32Array[] {
+  const iv = slotIds.map(() => [NaN, NaN]);
+  for (const s of slots) iv[slotIndex.get(s.id)!] = [Date.parse(s.start), Date.parse(s.end)];
+  const order = iv.map((_, t) => t).filter((t) => iv[t][0] < iv[t][1]).sort((a, b) => iv[a][0] - iv[b][0]);
+  const out: number[][] = slotIds.map(() => []);
+  // Sweep by start: each slot against the later-starting ones until they start after it ends.
+  for (let i = 0; i < order.length; i++) {
+    const a = order[i];
+    for (let j = i + 1; j < order.length && iv[order[j]][0] < iv[a][1]; j++) {
+      const b = order[j];
+      out[a].push(b);
+      out[b].push(a);
+    }
+  }
+  return out.map((l) => Int32Array.from(l));
 }

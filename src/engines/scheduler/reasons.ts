@@ -27,14 +27,8 @@ export function unscheduledReason(pb: Problem, st: State, m: number): string {
     return `no ${mi.needsInterpreter.join('+')} interpreter is free when ${ids.join(', ')} are`;
   }
   for (const p of pb.mParts[m]) {
-    const usable = new Set<number>();
-    let n = 0;
-    for (const x of pb.partMeetings[p]) {
-      if (!pb.allowed[x].length) continue;
-      n++;
-      for (const t of pb.allowed[x]) usable.add(t);
-    }
-    if (n > usable.size) return `${pb.partIds[p]} has ${n} meetings but only ${usable.size} slots they can use`;
+    const { n, usable } = demand(pb, p);
+    if (n > usable) return `${pb.partIds[p]} has ${n} meetings but only ${usable} slots they can use`;
   }
   const busy = new Map<string, number>();
   let noTable = 0;
@@ -49,4 +43,24 @@ export function unscheduledReason(pb: Problem, st: State, m: number): string {
   if (noTable) parts.push(`no table free in ${noTable}`);
   if (noInterp) parts.push(`no interpreter free in ${noInterp}`);
   return `all ${pb.allowed[m].length} common free slots of ${ids.join(', ')} are taken (${parts.join(', ')})`;
+}
+
+/** Meetings of p that have an allowed slot, and the slots they can use together (computed once per participant). */
+const demandCache = new WeakMap<Problem, Map<number, { n: number; usable: number }>>();
+function demand(pb: Problem, p: number): { n: number; usable: number } {
+  let cache = demandCache.get(pb);
+  if (!cache) demandCache.set(pb, (cache = new Map()));
+  let d = cache.get(p);
+  if (!d) {
+    const usable = new Set<number>();
+    let n = 0;
+    for (const x of pb.partMeetings[p]) {
+      if (!pb.allowed[x].length) continue;
+      n++;
+      for (const t of pb.allowed[x]) usable.add(t);
+    }
+    d = { n, usable: usable.size };
+    cache.set(p, d);
+  }
+  return d;
 }

@@ -6,6 +6,8 @@ import type { Problem } from './model.ts';
 export const WEIGHT_COST = 100000;
 export const MOVE_COST = 1000;
 export const BALANCE_COST = 0.001;
+/** Per break above the fairness limit (maxBreaksDifference): more than any number of breaks, less than a meeting. */
+export const FAIR_COST = 500;
 /** Idle slots inside a participant's span: not part of the objective, but it gives the annealing a slope towards
  * closing gaps (a 3-slot gap and a 1-slot gap are both one break). Set per run (see solve.ts). */
 export let IDLE_COST = 0.05;
@@ -34,8 +36,18 @@ export class State {
   unschedWeight = 0;
   scheduled = 0;
   moved = 0;
+  /** Meetings of p in slots overlapping t (other sessions at the same time): ovl[p*T+t]; only with overlaps. */
+  readonly ovl: Int32Array;
+  /** Participants per break count (for the fairness limit). */
+  private readonly hist: Int32Array;
+  /** Cost of one unit of unscheduled weight (smaller per unit when weights are large, e.g. count first). */
+  readonly weightCost: number;
 
-  constructor(pb: Problem, pubSlot?: Int32Array) {
+  constructor(pb: Problem, pubSlot?: Int32Array, weightCost = WEIGHT_COST) {
+    this.weightCost = weightCost;
+    this.ovl = new Int32Array(pb.anyOverlap ? pb.P * pb.T : 0);
+    this.hist = new Int32Array(pb.T + 2);
+    this.hist[0] = pb.P;
     this.pb = pb;
     this.slotOf = new Int32Array(pb.M).fill(-1);
     this.occ = new Int32Array(pb.P * pb.T);
@@ -55,7 +67,33 @@ export class State {
   }
 
   cost(): number {
-    return WEIGHT_COST * this.unschedWeight + MOVE_COST * this.moved + this.totalBreaks + BALANCE_COST * this.sumSq + IDLE_COST * this.idle;
+    const fair = this.pb.maxBreaksDiff === Infinity ? 0 : FAIR_COST * this.unfairness();
+    return this.weightCost * this.unschedWeight + MOVE_COST * this.moved + this.totalBreaks + BALANCE_COST * this.sumSq + IDLE_COST * this.idle + fair;
+  }
+
+  /** Breaks above the fairness limit: max(0, most breaks − fewest breaks − limit). */
+  unfairness(): number {
+    const h = this.hist;
+    let lo = 0, hi = h.length - 1;
+    while (lo < hi && h[lo] === 0) lo++;
+    while (hi > lo && h[hi] === 0) hi--;
+    return Math.max(0, hi - lo - this.pb.maxBreaksDiff);
+  }
+
+  /** Is m, where it is now, clear of overlapping slots and precedences (the checks Kempe chains do not make)? */
+  validAt(m: number): boolean {
+    const pb = this.pb;
+    const t = this.slotOf[m];
+    if (t < 0) return true;
+    if (pb.anyOverlap) {
+      const ps = pb.mParts[m];
+      for (let i = 0; i < ps.length; i++) if (this.ovl[ps[i] * pb.T + t] !== 0) return false;
+    }
+    if (pb.anyPrec) {
+      for (const q of pb.before[m]) { const s = this.slotOf[q]; if (s >= 0 && pb.slotEnd[s] > pb.slotStart[t]) return false; }
+      for (const q of pb.later[m]) { const s = this.slotOf[q]; if (s >= 0 && pb.slotEnd[t] > pb.slotStart[s]) return false; }
+    }
+    return true;
   }
 
   /** Change of p's breaks if p becomes busy in free slot t. */
@@ -86,6 +124,14 @@ export class State {
     this.breaks[p] = b + d;
     this.totalBreaks += d;
     this.sumSq += (b + d) * (b + d) - b * b;
+    this.hist[b]--;
+    this.hist[b + d]++;
+  }
+
+  private markOverlaps(p: number, t: number, d: number) {
+    const o = this.pb.overlaps[t];
+    const base = p * this.pb.T;
+    for (let i = 0; i < o.length; i++) this.ovl[base + o[i]] += d;
   }
 
   place(m: number, t: number) {
@@ -95,6 +141,7 @@ export class State {
       const p = ps[i];
       this.addBreaks(p, this.addDelta(p, t));
       this.occ[p * pb.T + t] = m + 1;
+      if (pb.anyOverlap) this.markOverlaps(p, t, 1);
       const k = p * pb.S + pb.segOf[t];
       const n = this.segCount[k]++;
       if (n === 0) { this.spanFirst[k] = t; this.spanLast[k] = t; } else {
@@ -122,6 +169,7 @@ export class State {
       const p = ps[i];
       this.addBreaks(p, this.removeDelta(p, t));
       this.occ[p * pb.T + t] = 0;
+      if (pb.anyOverlap) this.markOverlaps(p, t, -1);
       const k = p * pb.S + pb.segOf[t];
       const n = --this.segCount[k];
       if (n > 0) {
@@ -159,6 +207,16 @@ export class State {
     for (let i = 0; i < ps.length; i++) {
       const x = this.occ[ps[i] * pb.T + t];
       if (x !== 0 && x - 1 !== m && !out.includes(x - 1)) out.push(x - 1);
+      if (pb.anyOverlap && this.ovl[ps[i] * pb.T + t] !== 0) {
+        for (const u of pb.overlaps[t]) {
+          const y = this.occ[ps[i] * pb.T + u];
+          if (y !== 0 && y - 1 !== m && !out.includes(y - 1)) out.push(y - 1);
+        }
+      }
+    }
+    if (pb.anyPrec) {
+      for (const q of pb.before[m]) { const s = this.slotOf[q]; if (s >= 0 && pb.slotEnd[s] > pb.slotStart[t] && !out.includes(q)) out.push(q); }
+      for (const q of pb.later[m]) { const s = this.slotOf[q]; if (s >= 0 && pb.slotEnd[t] > pb.slotStart[s] && !out.includes(q)) out.push(q); }
     }
     return out;
   }
@@ -166,7 +224,11 @@ export class State {
   isFree(m: number, t: number): boolean {
     const pb = this.pb;
     const ps = pb.mParts[m];
-    for (let i = 0; i < ps.length; i++) if (this.occ[ps[i] * pb.T + t] !== 0) return false;
+    for (let i = 0; i < ps.length; i++) if (this.occ[ps[i] * pb.T + t] !== 0 || (pb.anyOverlap && this.ovl[ps[i] * pb.T + t] !== 0)) return false;
+    if (pb.anyPrec) {
+      for (const q of pb.before[m]) { const s = this.slotOf[q]; if (s >= 0 && pb.slotEnd[s] > pb.slotStart[t]) return false; }
+      for (const q of pb.later[m]) { const s = this.slotOf[q]; if (s >= 0 && pb.slotEnd[t] > pb.slotStart[s]) return false; }
+    }
     return true;
   }
 
@@ -195,10 +257,14 @@ export class State {
 }
 
 /** Lexicographic comparison key of a schedule: smaller is better. */
-export function betterThan(a: { unschedWeight: number; moved: number; totalBreaks: number; sumSq: number },
-  b: { unschedWeight: number; moved: number; totalBreaks: number; sumSq: number }): boolean {
+export interface SearchKey { unschedWeight: number; moved: number; unfair: number; totalBreaks: number; sumSq: number }
+export function searchKey(st: State): SearchKey {
+  return { unschedWeight: st.unschedWeight, moved: st.moved, unfair: st.pb.maxBreaksDiff === Infinity ? 0 : st.unfairness(), totalBreaks: st.totalBreaks, sumSq: st.sumSq };
+}
+export function betterThan(a: SearchKey, b: SearchKey): boolean {
   if (a.unschedWeight !== b.unschedWeight) return a.unschedWeight < b.unschedWeight;
   if (a.moved !== b.moved) return a.moved < b.moved;
+  if (a.unfair !== b.unfair) return a.unfair < b.unfair;
   if (a.totalBreaks !== b.totalBreaks) return a.totalBreaks < b.totalBreaks;
   return a.sumSq < b.sumSq - 1e-9;
 }

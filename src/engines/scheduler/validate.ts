@@ -72,6 +72,36 @@ export function validateSchedule(raw: ScheduleInput | ScheduleInputRaw, assignme
       }
     }
   }
+  // One person, one place at a time: two slots (of parallel sessions) that overlap in time cannot both hold them.
+  const slotsOf = new Map<string, string[]>();
+  for (const key of busy.keys()) {
+    const [pid, sid] = key.split('|');
+    if (!slotsOf.has(pid)) slotsOf.set(pid, []);
+    slotsOf.get(pid)!.push(sid);
+  }
+  const span = (sid: string) => [Date.parse(slots.get(sid)!.start), Date.parse(slots.get(sid)!.end)];
+  for (const [pid, list] of slotsOf) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a0, a1] = span(list[i]);
+        const [b0, b1] = span(list[j]);
+        if (a0 < b1 && b0 < a1) v.push(`${pid} is in meetings ${busy.get(`${pid}|${list[i]}`)} (${list[i]}) and ${busy.get(`${pid}|${list[j]}`)} (${list[j]}) at the same time`);
+      }
+    }
+  }
+  // Precedences: a meeting listed in another's "after" ends before that one starts (when both are held).
+  const slotPos = new Map([...input.slots].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)).map((x, i) => [x.id, i]));
+  const timed = input.slots.every((x) => Date.parse(x.start) < Date.parse(x.end));
+  for (const m of input.meetings) {
+    const at = slotOfMeeting.get(m.id);
+    if (!at) continue;
+    for (const q of m.after) {
+      const qa = slotOfMeeting.get(q);
+      if (!qa) continue;
+      const ok = timed ? Date.parse(slots.get(qa)!.end) <= Date.parse(slots.get(at)!.start) : slotPos.get(qa)! < slotPos.get(at)!;
+      if (!ok) v.push(`meeting ${q} (${qa}) must be held before ${m.id} (${at})`);
+    }
+  }
   if (input.tables !== null) for (const [sid, n] of onsiteCount) if (n > input.tables) v.push(`${n} on-site meetings in ${sid}, only ${input.tables} tables`);
   // Locked meetings stay: one may only be missing when other locked meetings use up what it needs in its slot
   // (one of its participants, every table, or every qualified interpreter free then).
@@ -95,6 +125,11 @@ export function validateSchedule(raw: ScheduleInput | ScheduleInputRaw, assignme
   }
 
   const { byParticipant, total, max } = countBreaks(input, slotOfMeeting);
+  if (input.maxBreaksDifference !== null) {
+    const all = [...byParticipant.values()];
+    const diff = all.length ? Math.max(...all) - Math.min(...all) : 0;
+    if (diff > input.maxBreaksDifference) v.push(`breaks differ by ${diff} between participants, the limit is ${input.maxBreaksDifference}`);
+  }
   return { violations: v, scheduled: seenMeeting.size, weight, breaks: total, maxBreaks: max, breaksByParticipant: byParticipant };
 }
 

@@ -40,7 +40,7 @@ test('a meeting staying in its slot keeps its table; changes and affected people
   assert.equal(placed.get('m3')!.table, 1);
   const p = buildProposal(x, { assignments: [{ meeting: 'm1', slot: 's2' }, { meeting: 'm2', slot: 's1' }, { meeting: 'm3', slot: 's2' }], unscheduled: [], scheduled: 3, requested: 3,
     weight: 6, totalWeight: 6, breaks: 0, maxBreaks: 0, breaksByParticipant: {}, movedPublished: ['m2'],
-    certificate: { upperBound: 6, upperBoundSource: 'test', breaksLowerBound: 0, weightGap: 0, breaksGap: 0 }, seconds: 0, iterations: 0 }, []);
+    breaksDifference: 0, certificate: { objective: 'weight', upperBound: 6, countUpperBound: 6, upperBoundSource: 'test', breaksLowerBound: 0, weightGap: 0, countGap: 0, breaksGap: 0, proven: false }, seconds: 0, iterations: 0 }, []);
   assert.deepEqual(p.changes.map((c) => c.meeting), ['m2', 'm3']);
   assert.deepEqual(Object.keys(p.affected).sort(), ['c', 'd', 'e', 'f']);
 });

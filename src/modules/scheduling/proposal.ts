@@ -103,7 +103,7 @@ export type MeetingChange = { meeting: string; from: Placement | null; to: Place
 export type Proposal = {
   summary: {
     requested: number; scheduled: number; weight: number; totalWeight: number; upperBound: number; upperBoundSource: string;
-    weightGap: number; moreMeetingsAtMost: number; breaks: number; maxBreaks: number; breaksLowerBound: number; seconds: number;
+    weightGap: number; moreMeetingsAtMost: number; breaks: number; maxBreaks: number; breaksLowerBound: number; objective: string; seconds: number;
     movedPublished: number; changedMeetings: number; changedParticipants: number;
   };
   placements: Record<string, Placement>;
@@ -142,12 +142,13 @@ export function buildProposal(x: EventExport, r: ScheduleResult, violations: str
   const minWeight = weights.length ? Math.min(...weights) : 1;
   const scheduled = r.scheduled - blockers;
   // Any schedule places at most upperBound / (lightest weight) meetings; the gap to that is what might be missing.
-  const moreMeetingsAtMost = Math.max(0, Math.min(realUnscheduled.length, Math.floor((upperBound + 1e-9) / minWeight) - scheduled));
+  const countBound = Math.min(Math.floor((upperBound + 1e-9) / minWeight), r.certificate.countUpperBound - blockers);
+  const moreMeetingsAtMost = Math.max(0, Math.min(realUnscheduled.length, countBound - scheduled));
   return {
     summary: {
       requested: x.meetings.length, scheduled, weight, totalWeight: r.totalWeight - blockers, upperBound, upperBoundSource: capBound < engineBound ? 'tables per slot' : r.certificate.upperBoundSource,
       weightGap: Math.max(0, upperBound - weight), moreMeetingsAtMost, breaks: r.breaks, maxBreaks: r.maxBreaks,
-      breaksLowerBound: r.certificate.breaksLowerBound, seconds: r.seconds, movedPublished: r.movedPublished.length,
+      breaksLowerBound: r.certificate.breaksLowerBound, objective: r.certificate.objective, seconds: r.seconds, movedPublished: r.movedPublished.length,
       changedMeetings: changes.length, changedParticipants: Object.keys(affected).length,
     },
     placements: Object.fromEntries(placed),

@@ -51,6 +51,23 @@ async function runAndWait(eventId: string, body: Record<string, unknown>) {
 
 const rowsOf = (ids: string[]) => t.deps.db.select().from(meetings).where(inArray(meetings.id, ids));
 
+test('schedule all, count first: the objective reaches the engine and the bound comes with the progress', async () => {
+  const { ev } = await setup();
+  const bad = await c.organiser.post(`/api/events/${ev.id}/scheduling/runs`, { timeLimitSeconds: 2, objective: 'breaks' });
+  assert.equal(bad.statusCode, 400);
+  const started = await c.organiser.post(`/api/events/${ev.id}/scheduling/runs`, { timeLimitSeconds: 2, seed: 3, objective: 'count' });
+  assert.equal(started.statusCode, 202, started.body);
+  await t.jobs.drain();
+  const run = (await c.organiser.get(`/api/events/${ev.id}/scheduling/runs/${started.json().id}`)).json() as RunDetail;
+  assert.equal(run.status, 'done');
+  assert.equal(run.proposal!.summary.objective, 'count');
+  assert.equal(run.proposal!.summary.scheduled, 8);
+  assert.equal(run.proposal!.summary.moreMeetingsAtMost, 0);
+  const best = run.best as { objective?: string; upperBound?: number } | null;
+  assert.equal(best?.objective, 'count');
+  assert.ok((best?.upperBound ?? 0) >= 8, JSON.stringify(best));
+});
+
 test('schedule all: a valid proposal with its certificate and changes, applied through the booking constraints', async () => {
   const { ev, p, ids } = await setup();
   const input = (await c.organiser.get(`/api/events/${ev.id}/scheduling/input.json`));

@@ -9,6 +9,8 @@ export const startRunBody = z.object({
   incremental: z.boolean().default(false),
   /** In the incremental mode: may published meetings move (as few as possible) to place new ones? */
   allowMoves: z.boolean().default(false),
+  /** What comes first: the total weight of priorities, or the number of meetings (priority breaks ties). */
+  objective: z.enum(['weight', 'count']).default('weight'),
 }).strict();
 
 export const applyBody = z.object({ stage: z.enum(['preliminary', 'final']) }).strict();

@@ -48,6 +48,8 @@ export function RunPanel({ eventId, runId, appliedRunId, onChanged }: { eventId:
             <Progress value={Math.round(r.progress * 100)} animated aria-label={t('scheduling:run.progress')} />
             <Group justify="flex-end"><Button size="xs" variant="subtle" color="red" onClick={() => void post(`/api/events/${eventId}/scheduling/runs/${runId}/cancel`).catch(() => {})}>{t('scheduling:run.cancel')}</Button></Group>
             {r.best && <Text size="sm">{t('scheduling:run.best', { scheduled: r.best.scheduled ?? 0, breaks: r.best.breaks ?? 0 })}</Text>}
+            {r.best?.upperBound !== undefined && <Text size="sm" c="dimmed">{t(r.best.objective === 'count' ? 'scheduling:run.boundCount' : 'scheduling:run.boundWeight',
+              { bound: r.best.upperBound, lb: r.best.breaksLowerBound ?? 0 })}</Text>}
           </>
         )}
         {r.status === 'failed' && <Alert color="red">{r.error}</Alert>}

@@ -1,6 +1,6 @@
 // The organiser's "Schedule all" console (issue 6): settings, the background run with its progress and best so far,
 // the proposal before it is applied, and the meetings by slot with locks and manual moves.
-import { Alert, Badge, Button, Card, Group, NumberInput, Stack, Switch, Text } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NumberInput, Radio, Stack, Switch, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -27,6 +27,7 @@ function Console() {
   const [seed, setSeed] = useState<number>(1);
   const [incremental, setIncremental] = useState(false);
   const [allowMoves, setAllowMoves] = useState(false);
+  const [objective, setObjective] = useState<'weight' | 'count'>('weight');
   const [runId, setRunId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   if (overview.isLoading) return <Loading />;
@@ -36,7 +37,7 @@ function Console() {
   const start = async () => {
     setStarting(true);
     try {
-      const r = await post<{ id: string }>(`/api/events/${o.event.id}/scheduling/runs`, { timeLimitSeconds: timeLimit, seed, incremental, allowMoves: incremental && allowMoves });
+      const r = await post<{ id: string }>(`/api/events/${o.event.id}/scheduling/runs`, { timeLimitSeconds: timeLimit, seed, incremental, allowMoves: incremental && allowMoves, objective });
       setRunId(r.id);
       await qc.invalidateQueries({ queryKey: ['scheduling', id] });
     } catch (e) {
@@ -57,6 +58,12 @@ function Console() {
             <NumberInput label={t('scheduling:settings.timeLimit')} min={1} max={300} value={timeLimit} onChange={(v) => setTimeLimit(Number(v) || 10)} w={200} />
             <NumberInput label={t('scheduling:settings.seed')} min={0} value={seed} onChange={(v) => setSeed(Number(v) || 0)} w={140} />
           </Group>
+          <Radio.Group label={t('scheduling:settings.objective')} value={objective} onChange={(v) => setObjective(v === 'count' ? 'count' : 'weight')}>
+            <Group mt={4}>
+              <Radio value="weight" label={t('scheduling:settings.objectiveWeight')} />
+              <Radio value="count" label={t('scheduling:settings.objectiveCount')} />
+            </Group>
+          </Radio.Group>
           <Switch label={t('scheduling:settings.incremental')} description={t('scheduling:settings.incrementalHelp')} checked={incremental} onChange={(e) => setIncremental(e.currentTarget.checked)} />
           {incremental && <Switch label={t('scheduling:settings.allowMoves')} checked={allowMoves} onChange={(e) => setAllowMoves(e.currentTarget.checked)} />}
           <Group>

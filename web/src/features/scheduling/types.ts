@@ -3,13 +3,13 @@ import type { Ml } from '@shared/languages.ts';
 
 export type Placement = { slot: string; table: number | null; interpreter: string | null };
 export type RunSummary = {
-  id: string; status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled'; progress: number; best: { scheduled?: number; weight?: number; breaks?: number } | null;
+  id: string; status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled'; progress: number; best: { scheduled?: number; weight?: number; breaks?: number; objective?: 'weight' | 'count'; upperBound?: number; breaksLowerBound?: number } | null;
   error: string | null; createdAt: string; finishedAt: string | null;
   settings: { timeLimitSeconds: number; seed: number; incremental: boolean; allowMoves: boolean };
 };
 export type Proposal = {
   summary: { requested: number; scheduled: number; weight: number; totalWeight: number; upperBound: number; weightGap: number; moreMeetingsAtMost: number;
-    breaks: number; maxBreaks: number; breaksLowerBound: number; seconds: number; movedPublished: number; changedMeetings: number; changedParticipants: number };
+    breaks: number; maxBreaks: number; breaksLowerBound: number; objective?: string; seconds: number; movedPublished: number; changedMeetings: number; changedParticipants: number };
   placements: Record<string, Placement>;
   unscheduled: { meeting: string; reason: string }[];
   changes: { meeting: string; from: Placement | null; to: Placement | null; newlyPublished: boolean }[];
