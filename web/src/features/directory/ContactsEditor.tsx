@@ -7,7 +7,7 @@ import { MAX_CONTACTS } from '@shared/enums.ts';
 // The very schema the server validates with; it brings zod into the bundle (about 25 kB gzipped).
 import { contactSchema } from '@shared/import-format.ts';
 import { LANGS, type Ml } from '@shared/languages.ts';
-import type { Contact } from '../marketplace/common.tsx';
+import type { Contact } from './api.ts';
 
 export const VISIBILITIES = ['public', 'registered', 'after_eoi'] as const;
 type Visibility = (typeof VISIBILITIES)[number];
