@@ -49,6 +49,10 @@ export type RunStatus = (typeof RUN_STATUSES)[number];
 /** Contacts one organisation may list. */
 export const MAX_CONTACTS = 20;
 
+/** Who may see a contact, and the lengths of its fields (the import schema and the web form both use these). */
+export const CONTACT_VISIBILITIES = ['public', 'registered', 'after_eoi'] as const;
+export const CONTACT_LIMITS = { name: 200, position: 200, email: 254, phone: 50 } as const;
+
 /** Limits from the EEN profile format. */
 export const PROFILE_LIMITS = {
   title: 256, summary: 500, description: 4000, partnerRole: 4000, advantages: 4000,

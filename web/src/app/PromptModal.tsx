@@ -16,17 +16,19 @@ export type PromptModalProps = {
   submitColor?: string;
   /** When given, a cancel button with this label closes the dialog. */
   cancelLabel?: string;
-  /** Other fields shown above the text (the invitees, a priority switch). */
+  /** What the dialog is about, shown above the text (e.g. the invitees). */
   children?: ReactNode;
+  /** Other fields shown below the text (e.g. a priority switch). */
+  after?: ReactNode;
   /** Where the error is shown: above the text field (default) or below it. */
   errorBelow?: boolean;
-  /** Runs the action; the dialog closes when it resolves (the caller's onDone), and shows the error when it throws. */
+  /** Runs the action with the text; the caller closes the dialog when it succeeds. When it throws, the error is shown and the dialog stays. */
   onSubmit: (text: string) => Promise<unknown>;
   onClose: () => void;
   opened?: boolean;
 };
 
-export function PromptModal({ title, label, placeholder, minRows = 2, maxLength, submitLabel, submitColor, cancelLabel, children, errorBelow, onSubmit, onClose, opened = true }: PromptModalProps) {
+export function PromptModal({ title, label, placeholder, minRows = 2, maxLength, submitLabel, submitColor, cancelLabel, children, after, errorBelow, onSubmit, onClose, opened = true }: PromptModalProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -41,6 +43,7 @@ export function PromptModal({ title, label, placeholder, minRows = 2, maxLength,
         {!errorBelow && alert}
         {children}
         <Textarea label={label} placeholder={placeholder} autosize minRows={minRows} maxLength={maxLength} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        {after}
         {errorBelow && alert}
         <Group justify="flex-end">
           {cancelLabel && <Button variant="default" onClick={onClose}>{cancelLabel}</Button>}

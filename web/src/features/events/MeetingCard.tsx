@@ -1,11 +1,12 @@
 // One meeting as its participant sees it, with the actions open to them.
-import { Anchor, Badge, Button, Card, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { get, post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
+import { PromptModal } from '../../app/PromptModal.tsx';
 import { StatusBadge, TimeRange } from './common.tsx';
 import { OutcomeForm } from './OutcomeForm.tsx';
 import type { EventInfo, FreeSlot, Meeting } from './types.ts';
@@ -46,21 +47,6 @@ function SlotChooser({ meeting, mode, onDone }: { meeting: Meeting; mode: 'accep
           {mode === 'accept' && <Button variant="subtle" loading={busy} onClick={() => submit(null)}>{t('events:meetings.acceptLater')}</Button>}
           <Button disabled={!slot} loading={busy} onClick={() => submit(slot)}>{mode === 'accept' ? t('events:meetings.acceptWithSlot') : t('events:meetings.book')}</Button>
         </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function ReasonDialog({ title, onSubmit, onClose }: { title: string; onSubmit: (reason: string) => Promise<void>; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <Modal opened onClose={onClose} title={title}>
-      <Stack>
-        <ErrorAlert error={error} />
-        <Textarea label={t('events:meetings.reason')} autosize minRows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <Group justify="flex-end"><Button color="red" onClick={async () => { try { await onSubmit(reason); } catch (e) { setError(e); } }}>{t('events:meetings.confirm')}</Button></Group>
       </Stack>
     </Modal>
   );
@@ -111,8 +97,8 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
       {dialog === 'accept' && selfBooking && <SlotChooser meeting={m} mode="accept" onDone={(c) => { setDialog(null); if (c) onChange(); }} />}
       {dialog === 'book' && <SlotChooser meeting={m} mode="book" onDone={(c) => { setDialog(null); if (c) onChange(); }} />}
       {(dialog === 'decline' || dialog === 'cancel') && (
-        <ReasonDialog title={t(`events:meetings.${dialog}`)} onClose={() => setDialog(null)}
-          onSubmit={async (reason) => { await post(`/api/meetings/${m.id}/${dialog}`, { reason }); setDialog(null); onChange(); }} />
+        <PromptModal title={t(`events:meetings.${dialog}`)} label={t('events:meetings.reason')} maxLength={1000} submitLabel={t('events:meetings.confirm')} submitColor="red"
+          onClose={() => setDialog(null)} onSubmit={async (reason) => { await post(`/api/meetings/${m.id}/${dialog}`, { reason }); setDialog(null); onChange(); }} />
       )}
     </Card>
   );
