@@ -4,13 +4,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { PromptModal } from '../../app/PromptModal.tsx';
 import { MlText, useMl } from '../../app/display.tsx';
 import { EventTabs, useEvent } from './common.tsx';
-import type { Registration } from './types.ts';
+import { attendeesQuery, eventKeys, type Registration } from './api.ts';
 
 export function RequestDialog({ eventId, invitees, onClose }: { eventId: string; invitees: Pick<Registration, 'userId' | 'name' | 'organisationName'>[]; onClose: (sent: boolean) => void }) {
   const { t } = useTranslation();
@@ -45,7 +45,7 @@ export function AttendeesPage() {
   const [picked, setPicked] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Registration[] | null>(null);
   const [sent, setSent] = useState(false);
-  const q = useQuery({ enabled: !!e, queryKey: ['attendees', e?.id], queryFn: () => get<Registration[]>(`/api/events/${e!.id}/registrations`) });
+  const q = useQuery(attendeesQuery(e?.id));
   const rows = useMemo(() => (q.data ?? []).filter((r) => r.status === 'approved' && r.userId !== me?.id
     && `${r.name} ${r.organisationName} ${r.country}`.toLowerCase().includes(filter.toLowerCase())), [q.data, filter, me]);
   if (!e) return error ? <ErrorAlert error={error} /> : <Loading />;
@@ -86,7 +86,7 @@ export function AttendeesPage() {
         </Table.ScrollContainer>
         {dialog && <RequestDialog eventId={e.id} invitees={dialog} onClose={async (ok) => {
           setDialog(null);
-          if (ok) { setSent(true); setPicked([]); await qc.invalidateQueries({ queryKey: ['my-meetings', e.id] }); }
+          if (ok) { setSent(true); setPicked([]); await qc.invalidateQueries({ queryKey: eventKeys.myMeetings(e.id) }); }
         }} />}
       </Page>
     </RequireAuth>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, del } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
-import type { EventInfo } from './types.ts';
+import { type EventInfo, eventKeys } from './api.ts';
 
 export function CoverEditor({ event }: { event?: EventInfo }) {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function CoverEditor({ event }: { event?: EventInfo }) {
     setBusy(true); setError(null);
     try {
       await work();
-      await Promise.all([qc.invalidateQueries({ queryKey: ['event'] }), qc.invalidateQueries({ queryKey: ['events'] })]);
+      await Promise.all([qc.invalidateQueries({ queryKey: eventKeys.event() }), qc.invalidateQueries({ queryKey: eventKeys.all })]);
     } catch (e) { setError(e); } finally { setBusy(false); }
   };
   const upload = (file: File | null) => {

@@ -7,7 +7,7 @@ import { filledLangs } from '@shared/languages.ts';
 import { utcToZoned } from '@shared/time.ts';
 import { fieldErrors, post, put } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
-import type { EventInfo } from './types.ts';
+import type { EventInfo } from './api.ts';
 import { VenuesEditor } from './VenuesEditor.tsx';
 import { CoverEditor } from './CoverEditor.tsx';
 

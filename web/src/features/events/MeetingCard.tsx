@@ -3,17 +3,17 @@ import { Anchor, Badge, Button, Card, Group, Modal, Radio, Stack, Text } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../../app/api.ts';
+import { post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { PromptModal } from '../../app/PromptModal.tsx';
 import { StatusBadge, TimeRange } from './common.tsx';
 import { OutcomeForm } from './OutcomeForm.tsx';
-import type { EventInfo, FreeSlot, Meeting } from './types.ts';
+import { type EventInfo, freeSlotsQuery, type Meeting } from './api.ts';
 
 function SlotChooser({ meeting, mode, onDone }: { meeting: Meeting; mode: 'accept' | 'book'; onDone: (changed: boolean) => void }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['free-slots', meeting.id], queryFn: () => get<FreeSlot[]>(`/api/meetings/${meeting.id}/free-slots`) });
+  const q = useQuery(freeSlotsQuery(meeting.id));
   const [slot, setSlot] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

@@ -4,17 +4,17 @@ import { Anchor, Button, CopyButton, Group, Paper, Stack, Table, Text, TextInput
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { del, get, post } from '../../app/api.ts';
+import { del, post } from '../../app/api.ts';
 import { MlText, useMl } from '../../app/display.tsx';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { EventTabs, TimeRange, useEvent, useRoomText } from './common.tsx';
-import type { AgendaItem } from './types.ts';
+import { calendarFeedQuery, eventKeys, myAgendaQuery } from './api.ts';
 
 function CalendarFeed() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['calendar-feed'], queryFn: () => get<{ active: boolean; createdAt: string | null }>('/api/calendar/feed') });
+  const q = useQuery(calendarFeedQuery);
   const [url, setUrl] = useState<string | null>(null);
   return (
     <Paper withBorder p="md" className="no-print">
@@ -28,9 +28,9 @@ function CalendarFeed() {
           </Group>
         )}
         <Group>
-          <Button size="xs" onClick={async () => { setUrl((await post<{ url: string }>('/api/calendar/feed')).url); await qc.invalidateQueries({ queryKey: ['calendar-feed'] }); }}>
+          <Button size="xs" onClick={async () => { setUrl((await post<{ url: string }>('/api/calendar/feed')).url); await qc.invalidateQueries({ queryKey: eventKeys.calendarFeed }); }}>
             {q.data?.active ? t('events:calendar.renew') : t('events:calendar.create')}</Button>
-          {q.data?.active && <Button size="xs" variant="subtle" color="red" onClick={async () => { await del('/api/calendar/feed'); setUrl(null); await qc.invalidateQueries({ queryKey: ['calendar-feed'] }); }}>{t('events:calendar.revoke')}</Button>}
+          {q.data?.active && <Button size="xs" variant="subtle" color="red" onClick={async () => { await del('/api/calendar/feed'); setUrl(null); await qc.invalidateQueries({ queryKey: eventKeys.calendarFeed }); }}>{t('events:calendar.revoke')}</Button>}
         </Group>
       </Stack>
     </Paper>
@@ -43,7 +43,7 @@ export function MyAgendaPage() {
   const { me } = useMe();
   const { data: e, error } = useEvent();
   const room = useRoomText(e?.venues ?? []);
-  const q = useQuery({ enabled: !!e, queryKey: ['my-agenda', e?.id], queryFn: () => get<{ items: AgendaItem[] }>(`/api/events/${e!.id}/my-agenda`) });
+  const q = useQuery(myAgendaQuery(e?.id));
   if (!e) return error ? <ErrorAlert error={error} /> : <Loading />;
   return (
     <RequireAuth>

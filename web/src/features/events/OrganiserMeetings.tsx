@@ -4,20 +4,20 @@ import { Badge, Button, Group, Select, Stack, Switch, Table, Text } from '@manti
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, put } from '../../app/api.ts';
+import { post, put } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { StatusBadge, TimeRange } from './common.tsx';
 import { formatDateTime } from '@shared/time.ts';
 import { useLang } from '../../app/display.tsx';
 import { useViewerZone } from '../../app/session.tsx';
-import type { EventInfo, FreeSlot, Meeting, Registration } from './types.ts';
+import { type EventInfo, eventKeys, eventMeetingsQuery, freeSlotsQuery, type Meeting, registrationsQuery } from './api.ts';
 
 function BookCell({ m, onDone, setError }: { m: Meeting; onDone: () => void; setError: (e: unknown) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const lang = useLang();
   const zone = useViewerZone();
-  const q = useQuery({ enabled: open, queryKey: ['free-slots', m.id], queryFn: () => get<FreeSlot[]>(`/api/meetings/${m.id}/free-slots`) });
+  const q = useQuery({ ...freeSlotsQuery(m.id), enabled: open });
   if (!open) return <Button size="compact-xs" variant="light" onClick={() => setOpen(true)}>{m.slotId ? t('events:meetings.move') : t('events:meetings.chooseSlot')}</Button>;
   if (q.isLoading) return <Loading />;
   return (
@@ -35,10 +35,10 @@ export function OrganiserMeetings({ event }: { event: EventInfo }) {
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const q = useQuery({ queryKey: ['event-meetings', event.id], queryFn: () => get<Meeting[]>(`/api/events/${event.id}/meetings`) });
-  const regs = useQuery({ queryKey: ['registrations', event.id], queryFn: () => get<Registration[]>(`/api/events/${event.id}/registrations`) });
+  const q = useQuery(eventMeetingsQuery(event.id));
+  const regs = useQuery(registrationsQuery(event.id));
   const interpreters = (regs.data ?? []).filter((r) => r.role === 'interpreter' && r.status === 'approved');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['event-meetings', event.id] });
+  const refresh = () => qc.invalidateQueries({ queryKey: eventKeys.eventMeetings(event.id) });
   const act = async (fn: () => Promise<unknown>) => { setError(null); try { await fn(); await refresh(); } catch (e) { setError(e); } };
   return (
     <Stack>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { put } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
-import { OUTCOME_KINDS, type Meeting } from './types.ts';
+import { OUTCOME_KINDS, type Meeting } from './api.ts';
 
 export function OutcomeForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
   const { t } = useTranslation();

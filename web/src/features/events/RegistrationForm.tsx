@@ -10,7 +10,7 @@ import type { Ml } from '@shared/languages.ts';
 import { del, fieldErrors, get, patch, post } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
-import type { EventInfo } from './types.ts';
+import { type EventInfo, eventKeys } from './api.ts';
 
 type MyOrg = { id: string; name: Ml };
 type MyProfile = { id: string; organisationId: string; status: string; anonymous: boolean; title: Ml };
@@ -31,7 +31,7 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
   // The profiles brought must be published profiles of the organisation registered with (anonymous ones stay anonymous).
   const orgId = form.values.organisationId || orgs.data?.[0]?.id || '';
   const bringable = (mine.data ?? []).filter((p) => p.organisationId === orgId && p.status === 'published' && !p.anonymous);
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['event', event.slug] }), qc.invalidateQueries({ queryKey: ['events'] })]);
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: eventKeys.event(event.slug) }), qc.invalidateQueries({ queryKey: eventKeys.all })]);
   const reg = event.myRegistration;
   if (reg && reg.status !== 'cancelled') {
     return (

@@ -10,7 +10,7 @@ import { MlText, useLang, useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
 import { useAgenda } from './Agenda.tsx';
 import { TimeRange } from './common.tsx';
-import type { EventInfo, Session } from './types.ts';
+import { type EventInfo, eventKeys, type Session } from './api.ts';
 
 const KINDS = ['plenary', 'round_table', 'presentation', 'meeting_block', 'pause'];
 
@@ -26,7 +26,7 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
   const form = useForm({ initialValues: { kind: 'meeting_block', ru: '', zh: '', en: '', topic: '', moderator: '', startsLocal: `${day}T10:00`, endsLocal: `${day}T13:00`, slotMinutes: 30, pauseMinutes: 0, tables: 0, roomId: '', minutes: '' } });
   const [editing, setEditing] = useState<Session | null>(null);
   const rooms = event.venues.flatMap((v) => v.rooms.map((r) => ({ value: r.id, label: ml(r.name) || r.id })));
-  const refresh = () => qc.invalidateQueries({ queryKey: ['agenda', event.slug] });
+  const refresh = () => qc.invalidateQueries({ queryKey: eventKeys.agenda(event.slug) });
   const block = form.values.kind === 'meeting_block';
   return (
     <Stack>

@@ -1,0 +1,68 @@
+// The events API as the pages use it: response types inferred from the server's schemas
+// (src/modules/events/schema.ts), query keys and queries.
+import { queryOptions } from '@tanstack/react-query';
+import type * as s from '@server/modules/events/schema.ts';
+import type { MeetingStatus, RegistrationStatus } from '@shared/enums.ts';
+import { get, type Out } from '../../app/api.ts';
+
+export { OUTCOME_KINDS } from '@shared/enums.ts';
+export type EventInfo = Out<typeof s.eventOut>;
+export type Session = Out<typeof s.sessionOut>;
+export type Slot = Session['slots'][number];
+export type Person = Out<typeof s.personOut>;
+// The server sends the stored status as text; its values are the shared lists'.
+export type Registration = Omit<Out<typeof s.registrationOut>, 'status'> & { status: RegistrationStatus };
+export type Meeting = Omit<Out<typeof s.meetingOut>, 'status'> & { status: MeetingStatus };
+export type FreeSlot = Out<typeof s.slotOut>;
+export type AgendaItem = Omit<Out<typeof s.agendaItem>, 'meeting'> & { meeting: Meeting | null };
+export type EventStats = Out<typeof s.eventStatsOut>;
+export type EventSchedule = Out<typeof s.scheduleOut>;
+export type MeetingPartners = Out<typeof s.meetingPartnersOut>;
+
+export const eventKeys = {
+  all: ['events'] as const,
+  /** Every event page's query (by id or slug): `['event']` invalidates them all. */
+  event: (slugOrId?: string) => (slugOrId === undefined ? ['event'] as const : ['event', slugOrId] as const),
+  agenda: (slug: string) => ['agenda', slug] as const,
+  registrations: (eventId: string) => ['registrations', eventId] as const,
+  attendees: (eventId: string | undefined) => ['attendees', eventId] as const,
+  myMeetings: (eventId: string | undefined) => ['my-meetings', eventId] as const,
+  myAgenda: (eventId: string | undefined) => ['my-agenda', eventId] as const,
+  eventMeetings: (eventId: string) => ['event-meetings', eventId] as const,
+  freeSlots: (meetingId: string) => ['free-slots', meetingId] as const,
+  meetingPartners: (organisationId: string) => ['meeting-partners', organisationId] as const,
+  stats: (eventId: string) => ['event-stats', eventId] as const,
+  schedule: (eventId: string) => ['event-schedule', eventId] as const,
+  calendarFeed: ['calendar-feed'] as const,
+};
+
+export const eventsQuery = queryOptions({ queryKey: eventKeys.all, queryFn: () => get<EventInfo[]>('/api/events') });
+export const eventQuery = (slug: string) => queryOptions({ queryKey: eventKeys.event(slug), queryFn: () => get<EventInfo>(`/api/events/${slug}`) });
+export const agendaQuery = (slug: string) => queryOptions({ queryKey: eventKeys.agenda(slug), queryFn: () => get<Session[]>(`/api/events/${slug}/agenda`) });
+export const registrationsQuery = (eventId: string) => queryOptions({
+  queryKey: eventKeys.registrations(eventId), queryFn: () => get<Registration[]>(`/api/events/${eventId}/registrations`),
+});
+/** The approved attendees a participant may ask for a meeting (the same route as the organisers' list). */
+export const attendeesQuery = (eventId: string | undefined) => queryOptions({
+  enabled: !!eventId, queryKey: eventKeys.attendees(eventId), queryFn: () => get<Registration[]>(`/api/events/${eventId}/registrations`),
+});
+export const myMeetingsQuery = (eventId: string | undefined) => queryOptions({
+  enabled: !!eventId, queryKey: eventKeys.myMeetings(eventId), queryFn: () => get<Meeting[]>(`/api/events/${eventId}/my-meetings`),
+});
+export const myAgendaQuery = (eventId: string | undefined) => queryOptions({
+  enabled: !!eventId, queryKey: eventKeys.myAgenda(eventId), queryFn: () => get<{ items: AgendaItem[] }>(`/api/events/${eventId}/my-agenda`),
+});
+export const eventMeetingsQuery = (eventId: string) => queryOptions({
+  queryKey: eventKeys.eventMeetings(eventId), queryFn: () => get<Meeting[]>(`/api/events/${eventId}/meetings`),
+});
+export const freeSlotsQuery = (meetingId: string) => queryOptions({
+  queryKey: eventKeys.freeSlots(meetingId), queryFn: () => get<FreeSlot[]>(`/api/meetings/${meetingId}/free-slots`),
+});
+export const meetingPartnersQuery = (organisationId: string) => queryOptions({
+  queryKey: eventKeys.meetingPartners(organisationId), queryFn: () => get<MeetingPartners>('/api/meeting-partners', { organisationId }),
+});
+export const statsQuery = (eventId: string) => queryOptions({ queryKey: eventKeys.stats(eventId), queryFn: () => get<EventStats>(`/api/events/${eventId}/stats`) });
+export const scheduleQuery = (eventId: string) => queryOptions({ queryKey: eventKeys.schedule(eventId), queryFn: () => get<EventSchedule>(`/api/events/${eventId}/schedule`) });
+export const calendarFeedQuery = queryOptions({
+  queryKey: eventKeys.calendarFeed, queryFn: () => get<{ active: boolean; createdAt: string | null }>('/api/calendar/feed'),
+});
