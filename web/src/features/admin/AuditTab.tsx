@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime } from '../../app/display.tsx';
+import type * as s from '@server/modules/admin/schema.ts';
+import type { Out } from '../../app/api.ts';
 
-type Entry = { id: number; at: string; actorEmail: string | null; ip: string | null; entityType: string; entityId: string | null; action: string; changes: unknown };
+type Entry = Out<typeof s.auditList>['items'][number];
 
 export function AuditTab() {
   const { t } = useTranslation();

@@ -8,8 +8,10 @@ import { get, post, del, fieldErrors } from '../../app/api.ts';
 import { Page, ErrorAlert, RequireAuth } from '../../app/ui.tsx';
 import { DateTime, useLang } from '../../app/display.tsx';
 import { useMe, hasRole } from '../../app/session.tsx';
+import type * as s from '@server/modules/admin/schema.ts';
+import type { Out } from '../../app/api.ts';
 
-type Invitation = { id: string; role: string; email: string | null; note: string; createdAt: string; expiresAt: string; status: string };
+type Invitation = Out<typeof s.invitationOut>;
 
 function CreateForm({ onCreated }: { onCreated: (link: string) => void }) {
   const { t } = useTranslation();

@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime } from '../../app/display.tsx';
+import type * as s from '@server/modules/admin/schema.ts';
+import type { Out } from '../../app/api.ts';
 
-type Mail = { id: string; toEmail: string; lang: string; template: string; subject: string; text: string; status: string; createdAt: string; lastError: string | null };
+type Mail = Out<typeof s.outboxList>['items'][number];
 
 /** Mail written by the platform. Without SMTP_URL it stays here ("kept"): administrators can read and forward it. */
 export function OutboxTab() {

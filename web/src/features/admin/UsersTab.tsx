@@ -4,17 +4,21 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, put, ApiError } from '../../app/api.ts';
+import { get, put } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime } from '../../app/display.tsx';
+import { useErrorNotice } from '../../app/notices.ts';
+import type * as s from '@server/modules/admin/schema.ts';
+import type { Out } from '../../app/api.ts';
 
 const ROLES = ['admin', 'organiser', 'participant', 'expert'] as const;
-type User = { id: string; email: string; name: string; organisationName: string; country: string; roles: string[]; emailVerified: boolean; disabled: boolean; createdAt: string; lastLoginAt: string | null };
+type User = Out<typeof s.adminUser>;
 const PAGE = 25;
 
 export function UsersTab() {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const notifyError = useErrorNotice();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [page, setPage] = useState(1);
@@ -25,7 +29,7 @@ export function UsersTab() {
   });
   const act = async (fn: () => Promise<unknown>) => {
     try { await fn(); await qc.invalidateQueries({ queryKey: ['admin-users'] }); notifications.show({ color: 'green', message: t('common:saved') }); }
-    catch (e) { notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) }); }
+    catch (e) { notifyError(e); }
   };
   const toggleRole = (u: User, r: string) => act(() => put(`/api/admin/users/${u.id}/roles`, { roles: u.roles.includes(r) ? u.roles.filter((x) => x !== r) : [...u.roles, r] }));
   return (

@@ -6,14 +6,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Ml } from '@shared/languages.ts';
-import { del, fieldErrors, get, patch, post } from '../../app/api.ts';
+import { del, fieldErrors, patch, post } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
 import { type EventInfo, eventKeys } from './api.ts';
-
-type MyOrg = { id: string; name: Ml };
-type MyProfile = { id: string; organisationId: string; status: string; anonymous: boolean; title: Ml };
+import { myOrganisationsQuery } from '../directory/api.ts';
+import { myProfilesQuery } from '../marketplace/api.ts';
 
 const ROLES = ['delegate', 'speaker', 'moderator', 'interpreter', 'organiser'];
 const LANGS = ['ru', 'zh', 'en', 'be', 'other'];
@@ -26,8 +24,8 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
   const ml = useMl();
   const form = useForm({ initialValues: { organisationId: '', role: 'delegate', languages: [] as string[], needsInterpreter: false, note: '', profileIds: [] as string[] } });
   const canSignUp = !event.myRegistration || event.myRegistration.status === 'cancelled';
-  const orgs = useQuery({ enabled: canSignUp && event.registrationOpen, queryKey: ['organisations', 'mine'], queryFn: () => get<MyOrg[]>('/api/organisations/mine') });
-  const mine = useQuery({ enabled: canSignUp && event.registrationOpen, queryKey: ['profiles', 'mine'], queryFn: () => get<MyProfile[]>('/api/profiles/mine') });
+  const orgs = useQuery({ ...myOrganisationsQuery, enabled: canSignUp && event.registrationOpen });
+  const mine = useQuery({ ...myProfilesQuery, enabled: canSignUp && event.registrationOpen });
   // The profiles brought must be published profiles of the organisation registered with (anonymous ones stay anonymous).
   const orgId = form.values.organisationId || orgs.data?.[0]?.id || '';
   const bringable = (mine.data ?? []).filter((p) => p.organisationId === orgId && p.status === 'published' && !p.anonymous);
@@ -87,7 +85,7 @@ function EditRegistration({ event, onDone }: { event: EventInfo; onDone: () => P
   const reg = event.myRegistration!;
   const [error, setError] = useState<unknown>(null);
   const form = useForm({ initialValues: { languages: reg.languages, needsInterpreter: reg.needsInterpreter, profileIds: reg.profileIds, note: reg.note } });
-  const mine = useQuery({ queryKey: ['profiles', 'mine'], queryFn: () => get<MyProfile[]>('/api/profiles/mine') });
+  const mine = useQuery(myProfilesQuery);
   const bringable = (mine.data ?? []).filter((p) => p.organisationId === reg.organisationId && p.status === 'published' && !p.anonymous);
   return (
     <form noValidate onSubmit={form.onSubmit(async (v) => {
