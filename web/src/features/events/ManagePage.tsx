@@ -83,15 +83,3 @@ export function ManagePage() {
     </RequireAuth>
   );
 }
-
-export function NewEventPage() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <RequireAuth roles={['organiser', 'admin']}>
-      <Page title={t('events:list.create')}>
-        <Paper withBorder p="md"><EventForm onSaved={(slug) => navigate(`/events/${slug}/manage`)} /></Paper>
-      </Page>
-    </RequireAuth>
-  );
-}
