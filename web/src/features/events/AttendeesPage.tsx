@@ -4,21 +4,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { PromptModal } from '../../app/PromptModal.tsx';
 import { MlText, useMl } from '../../app/display.tsx';
 import { EventTabs, useEvent } from './common.tsx';
-import { attendeesQuery, eventKeys, type Registration } from './api.ts';
+import { attendeesQuery, eventKeys, type Registration, useRequestMeeting } from './api.ts';
 
 export function RequestDialog({ eventId, invitees, onClose }: { eventId: string; invitees: Pick<Registration, 'userId' | 'name' | 'organisationName'>[]; onClose: (sent: boolean) => void }) {
   const { t } = useTranslation();
   const [priority, setPriority] = useState('would');
+  const request = useRequestMeeting(eventId);
   return (
     <PromptModal title={t('events:attendees.requestTitle', { n: invitees.length })} label={t('events:attendees.message')} minRows={3} maxLength={2000}
       submitLabel={t('events:attendees.send')} onClose={() => onClose(false)}
-      onSubmit={async (message) => { await post(`/api/events/${eventId}/meetings`, { inviteeUserIds: invitees.map((i) => i.userId), message, priority }); onClose(true); }}
+      onSubmit={async (message) => { await request.mutateAsync({ inviteeUserIds: invitees.map((i) => i.userId), message, priority }); onClose(true); }}
       after={<SegmentedControl value={priority} onChange={setPriority} data={[{ value: 'must', label: t('events:priority.must') }, { value: 'would', label: t('events:priority.would') }]} />}>
       <Text size="sm">{invitees.map((i) => `${i.name} (${i.organisationName})`).join(', ')}</Text>
     </PromptModal>

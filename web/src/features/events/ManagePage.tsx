@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { put } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { EventTabs, StatusBadge, useEvent } from './common.tsx';
@@ -13,16 +12,16 @@ import { SessionsEditor } from './SessionsEditor.tsx';
 import { SchedulePrint, StatsPanel } from './ReportsPanel.tsx';
 import { OrganiserMeetings } from './OrganiserMeetings.tsx';
 import { BroughtProfiles } from './AttendeesPage.tsx';
-import { eventKeys, registrationsQuery } from './api.ts';
+import { eventKeys, registrationsQuery, useSetRegistrationStatus } from './api.ts';
 
 function RegistrationsTable({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const q = useQuery(registrationsQuery(eventId));
-  const decide = async (id: string, status: string) => {
+  const setStatus = useSetRegistrationStatus(eventId);
+  const decide = (id: string, status: string) => {
     setError(null);
-    try { await put(`/api/event-registrations/${id}/status`, { status }); await qc.invalidateQueries({ queryKey: eventKeys.registrations(eventId) }); } catch (e) { setError(e); }
+    setStatus.mutate({ id, status }, { onError: setError });
   };
   return (
     <>

@@ -3,27 +3,26 @@ import { Anchor, Badge, Button, Card, Group, Modal, Radio, Stack, Text } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { PromptModal } from '../../app/PromptModal.tsx';
 import { StatusBadge, TimeRange } from './common.tsx';
 import { OutcomeForm } from './OutcomeForm.tsx';
-import { type EventInfo, freeSlotsQuery, type Meeting } from './api.ts';
+import { type EventInfo, freeSlotsQuery, type Meeting, useMeetingAction } from './api.ts';
 
 function SlotChooser({ meeting, mode, onDone }: { meeting: Meeting; mode: 'accept' | 'book'; onDone: (changed: boolean) => void }) {
   const { t } = useTranslation();
   const q = useQuery(freeSlotsQuery(meeting.id));
   const [slot, setSlot] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useMeetingAction();
+  const busy = action.isPending;
   const submit = async (slotId: string | null) => {
-    setBusy(true); setError(null);
+    setError(null);
     try {
-      if (mode === 'accept') await post(`/api/meetings/${meeting.id}/accept`, slotId ? { slotId } : {});
-      else await post(`/api/meetings/${meeting.id}/book`, { slotId });
+      await action.mutateAsync(mode === 'accept' ? { meetingId: meeting.id, action: 'accept', body: slotId ? { slotId } : {} } : { meetingId: meeting.id, action: 'book', body: { slotId } });
       onDone(true);
-    } catch (e) { setError(e); await q.refetch(); } finally { setBusy(false); }
+    } catch (e) { setError(e); await q.refetch(); }
   };
   return (
     <Modal opened onClose={() => onDone(false)} title={t('events:meetings.chooseSlot')} size="lg">
@@ -56,6 +55,7 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
   const { t } = useTranslation();
   const { me } = useMe();
   const [dialog, setDialog] = useState<null | 'accept' | 'book' | 'decline' | 'cancel'>(null);
+  const action = useMeetingAction();
   const mine = m.participants.find((p) => p.userId === me?.id);
   const others = m.participants.filter((p) => p.userId !== me?.id);
   const pendingForMe = m.status === 'requested' && mine && !mine.isRequester && mine.response === 'pending';
@@ -85,7 +85,7 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
         {m.status === 'requested' && m.expiresAt && <Text size="xs" c="dimmed">{t('events:meetings.expires')}: <TimeRange start={m.expiresAt} end={m.expiresAt} /></Text>}
         <Group gap="xs" className="no-print">
           {pendingForMe && <Button size="xs" onClick={async () => {
-            if (selfBooking) setDialog('accept'); else { await post(`/api/meetings/${m.id}/accept`, {}); onChange(); }
+            if (selfBooking) setDialog('accept'); else { await action.mutateAsync({ meetingId: m.id, action: 'accept', body: {} }); onChange(); }
           }}>{t('events:meetings.accept')}</Button>}
           {pendingForMe && <Button size="xs" variant="light" color="red" onClick={() => setDialog('decline')}>{t('events:meetings.decline')}</Button>}
           {m.status === 'accepted' && selfBooking && <Button size="xs" onClick={() => setDialog('book')}>{t('events:meetings.chooseSlot')}</Button>}
@@ -98,7 +98,7 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
       {dialog === 'book' && <SlotChooser meeting={m} mode="book" onDone={(c) => { setDialog(null); if (c) onChange(); }} />}
       {(dialog === 'decline' || dialog === 'cancel') && (
         <PromptModal title={t(`events:meetings.${dialog}`)} label={t('events:meetings.reason')} maxLength={1000} submitLabel={t('events:meetings.confirm')} submitColor="red"
-          onClose={() => setDialog(null)} onSubmit={async (reason) => { await post(`/api/meetings/${m.id}/${dialog}`, { reason }); setDialog(null); onChange(); }} />
+          onClose={() => setDialog(null)} onSubmit={async (reason) => { await action.mutateAsync({ meetingId: m.id, action: dialog, body: { reason } }); setDialog(null); onChange(); }} />
       )}
     </Card>
   );

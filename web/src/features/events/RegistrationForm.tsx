@@ -6,10 +6,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { del, fieldErrors, patch, post } from '../../app/api.ts';
+import { fieldErrors } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
-import { type EventInfo, eventKeys } from './api.ts';
+import { type EventInfo, eventKeys, useRegistration } from './api.ts';
 import { myOrganisationsQuery } from '../directory/api.ts';
 import { myProfilesQuery } from '../marketplace/api.ts';
 
@@ -20,6 +20,7 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
+  const registration = useRegistration(event.id);
   const [editing, setEditing] = useState(false);
   const ml = useMl();
   const form = useForm({ initialValues: { organisationId: '', role: 'delegate', languages: [] as string[], needsInterpreter: false, note: '', profileIds: [] as string[] } });
@@ -39,7 +40,7 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
           {editing && reg.status !== 'rejected' ? <EditRegistration event={event} onDone={async () => { setEditing(false); await refresh(); }} /> : (
             <Group>
               {reg.status !== 'rejected' && <Button size="xs" variant="light" onClick={() => setEditing(true)} data-testid="edit-registration">{t('events:register.edit')}</Button>}
-              <Button size="xs" variant="subtle" color="red" onClick={async () => { await del(`/api/events/${event.id}/registration`); await refresh(); }}>{t('events:register.cancel')}</Button>
+              <Button size="xs" variant="subtle" color="red" onClick={async () => { await registration.mutateAsync({ cancel: true }); await refresh(); }}>{t('events:register.cancel')}</Button>
             </Group>
           )}
         </Stack>
@@ -51,7 +52,7 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
     <form noValidate onSubmit={form.onSubmit(async (v) => {
       setError(null);
       const body = { ...v, organisationId: orgId || null, profileIds: v.profileIds.filter((id) => bringable.some((p) => p.id === id)) };
-      try { await post(`/api/events/${event.id}/registration`, body); await refresh(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
+      try { await registration.mutateAsync({ register: body }); await refresh(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
     })}>
       <Stack>
         <ErrorAlert error={error} />
@@ -84,6 +85,7 @@ function EditRegistration({ event, onDone }: { event: EventInfo; onDone: () => P
   const ml = useMl();
   const reg = event.myRegistration!;
   const [error, setError] = useState<unknown>(null);
+  const registration = useRegistration(event.id);
   const form = useForm({ initialValues: { languages: reg.languages, needsInterpreter: reg.needsInterpreter, profileIds: reg.profileIds, note: reg.note } });
   const mine = useQuery(myProfilesQuery);
   const bringable = (mine.data ?? []).filter((p) => p.organisationId === reg.organisationId && p.status === 'published' && !p.anonymous);
@@ -91,7 +93,7 @@ function EditRegistration({ event, onDone }: { event: EventInfo; onDone: () => P
     <form noValidate onSubmit={form.onSubmit(async (v) => {
       setError(null);
       const body = { ...v, profileIds: v.profileIds.filter((id) => bringable.some((p) => p.id === id)) };
-      try { await patch(`/api/events/${event.id}/registration`, body); await onDone(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
+      try { await registration.mutateAsync({ update: body }); await onDone(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
     })}>
       <Stack gap="xs">
         <ErrorAlert error={error} />

@@ -1,9 +1,9 @@
 // The events API as the pages use it: response types inferred from the server's schemas
-// (src/modules/events/schema.ts), query keys and queries.
-import { queryOptions } from '@tanstack/react-query';
+// (src/modules/events/schema.ts), query keys, queries and mutations.
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type * as s from '@server/modules/events/schema.ts';
 import type { MeetingStatus, RegistrationStatus } from '@shared/enums.ts';
-import { get, type Out } from '../../app/api.ts';
+import { del, get, patch, post, put, type Out } from '../../app/api.ts';
 
 export { OUTCOME_KINDS } from '@shared/enums.ts';
 export type EventInfo = Out<typeof s.eventOut>;
@@ -66,3 +66,61 @@ export const scheduleQuery = (eventId: string) => queryOptions({ queryKey: event
 export const calendarFeedQuery = queryOptions({
   queryKey: eventKeys.calendarFeed, queryFn: () => get<{ active: boolean; createdAt: string | null }>('/api/calendar/feed'),
 });
+
+/** A participant's answer or change to a meeting: accept (optionally with a slot), decline or cancel (with a reason), book a slot. The caller refreshes its list. */
+export function useMeetingAction() {
+  return useMutation({
+    mutationFn: ({ meetingId, action, body }: { meetingId: string; action: 'accept' | 'decline' | 'cancel' | 'book'; body: Record<string, unknown> }) =>
+      post(`/api/meetings/${meetingId}/${action}`, body),
+  });
+}
+
+export function useRequestMeeting(eventId: string) {
+  return useMutation({
+    mutationFn: (body: { inviteeUserIds: string[]; message: string; priority: string }) => post(`/api/events/${eventId}/meetings`, body),
+  });
+}
+
+export function useSaveOutcome(meetingId: string) {
+  return useMutation({
+    mutationFn: (body: { attendance: string; outcomes: string[]; note: string }) => put(`/api/meetings/${meetingId}/outcome`, body),
+  });
+}
+
+/** The organisers' actions on an event's meetings; each refreshes the event's meeting list. */
+export function useOrganiserMeetings(eventId: string) {
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: eventKeys.eventMeetings(eventId) });
+  return {
+    publish: useMutation({ mutationFn: () => post<{ version: number; notified: number }>(`/api/events/${eventId}/schedule/publish`), onSuccess: refresh }),
+    followUp: useMutation({ mutationFn: () => post<{ notified: number }>(`/api/events/${eventId}/follow-up`), onSuccess: refresh }),
+    interpreter: useMutation({ mutationFn: ({ meetingId, userId }: { meetingId: string; userId: string | null }) => put(`/api/meetings/${meetingId}/interpreter`, { userId }), onSuccess: refresh }),
+    lock: useMutation({ mutationFn: ({ meetingId, locked }: { meetingId: string; locked: boolean }) => post(`/api/events/${eventId}/meetings/${meetingId}/${locked ? 'lock' : 'unlock'}`), onSuccess: refresh }),
+  };
+}
+
+export function useSetRegistrationStatus(eventId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, status }: { id: string; status: string }) => put(`/api/event-registrations/${id}/status`, { status }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: eventKeys.registrations(eventId) }),
+  });
+}
+
+/** The caller's registration: sign up, change, cancel. The caller refreshes the event. */
+export function useRegistration(eventId: string) {
+  return useMutation({
+    mutationFn: (change: { register: Record<string, unknown> } | { update: Record<string, unknown> } | { cancel: true }) =>
+      'register' in change ? post(`/api/events/${eventId}/registration`, change.register)
+        : 'update' in change ? patch(`/api/events/${eventId}/registration`, change.update) : del(`/api/events/${eventId}/registration`),
+  });
+}
+
+/** The caller's calendar subscription: a new secret URL, or revoke it. */
+export function useCalendarFeed() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'create' | 'revoke') => (action === 'create' ? post<{ url: string }>('/api/calendar/feed') : del('/api/calendar/feed').then(() => null)),
+    onSuccess: () => qc.invalidateQueries({ queryKey: eventKeys.calendarFeed }),
+  });
+}
