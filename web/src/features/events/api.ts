@@ -3,7 +3,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type * as s from '@server/modules/events/schema.ts';
 import type { MeetingStatus, RegistrationStatus } from '@shared/enums.ts';
-import { del, get, patch, post, put, type Out } from '../../app/api.ts';
+import { api, del, get, patch, post, put, type Out } from '../../app/api.ts';
 
 export { OUTCOME_KINDS } from '@shared/enums.ts';
 export type EventInfo = Out<typeof s.eventOut>;
@@ -122,5 +122,34 @@ export function useCalendarFeed() {
   return useMutation({
     mutationFn: (action: 'create' | 'revoke') => (action === 'create' ? post<{ url: string }>('/api/calendar/feed') : del('/api/calendar/feed').then(() => null)),
     onSuccess: () => qc.invalidateQueries({ queryKey: eventKeys.calendarFeed }),
+  });
+}
+
+/** Creates an event or saves an existing one's settings. */
+export function useSaveEvent(eventId: string | undefined) {
+  return useMutation({ mutationFn: (body: Record<string, unknown>) => (eventId ? put(`/api/events/${eventId}`, body) : post('/api/events', body)) });
+}
+
+/** Uploads (a file) or removes (null) the event's cover; refreshes every event query. */
+export function useCover(eventId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File | null) => {
+      if (!file) return del(`/api/events/${eventId}/cover`);
+      const fd = new FormData(); fd.append('file', file);
+      return api('POST', `/api/events/${eventId}/cover`, fd);
+    },
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: eventKeys.event() }), qc.invalidateQueries({ queryKey: eventKeys.all })]),
+  });
+}
+
+/** Adds, changes (with an id) or deletes a programme session; refreshes the agenda. */
+export function useSessionChange(event: { id: string; slug: string }) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { create: Record<string, unknown> } | { id: string; update: Record<string, unknown> } | { remove: string }) =>
+      'create' in change ? post(`/api/events/${event.id}/sessions`, change.create)
+        : 'update' in change ? put(`/api/event-sessions/${change.id}`, change.update) : del(`/api/event-sessions/${change.remove}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: eventKeys.agenda(event.slug) }),
   });
 }
