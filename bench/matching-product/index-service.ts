@@ -30,7 +30,7 @@ for (const p of synth) if (!orgIds.has(p.organisationId)) orgIds.set(p.organisat
 const orgRows = [...orgIds].map(([ext, id]) => ({ id, externalId: ext, name: { en: ext }, country: synth.find((p) => p.organisationId === ext)!.country, type: 'enterprise', createdAt: dayAgo, updatedAt: dayAgo }));
 for (let i = 0; i < orgRows.length; i += 500) await db.insert(organisations).values(orgRows.slice(i, i + 500));
 const rows = synth.map((p) => ({
-  id: newId(), organisationId: orgIds.get(p.organisationId)!, type: p.type, status: 'published', title: p.title, summary: p.summary,
+  id: newId(), organisationId: orgIds.get(p.organisationId)!, type: p.type, status: 'published' as const, title: p.title, summary: p.summary,
   description: p.description ?? {}, technologyKeywords: p.technologyKeywords ?? [], marketKeywords: p.marketKeywords ?? [],
   areas: p.areas ?? [], subAreas: p.subAreas ?? [], partnershipTypes: p.partnershipTypes ?? [], trl: p.trl ?? null,
   createdAt: dayAgo, updatedAt: dayAgo, expiresAt: new Date(now.getTime() + 365 * 86400_000),

@@ -27,8 +27,31 @@ export const PARTNER_SIZES = ['sme', 'large', 'any'] as const;
 export const PROFILE_STATUSES = ['draft', 'submitted', 'returned', 'published', 'on_hold', 'rejected', 'expired', 'archived'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
 
+// Statuses and kinds the API returns. Response schemas build z.enum from these lists, and the web app
+// infers its types from those schemas, so each list of values exists once.
+export const INTEREST_STATUSES = ['open', 'accepted', 'declined', 'withdrawn'] as const;
+export type InterestStatus = (typeof INTEREST_STATUSES)[number];
+
+export const EVENT_FORMATS = ['online', 'hybrid', 'onsite'] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+export const EVENT_STATUSES = ['draft', 'published', 'closed'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+export const REG_STATUSES = ['pending', 'approved', 'waitlisted', 'cancelled', 'rejected'] as const;
+export type RegistrationStatus = (typeof REG_STATUSES)[number];
+export const MEETING_STATUSES = ['requested', 'accepted', 'scheduled', 'cancelled', 'declined', 'expired'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export const OUTCOME_KINDS = ['agreement', 'memorandum_planned', 'joint_application_planned', 'follow_up', 'no_interest'] as const;
+
+/** A background task run (the scheduler's runs). */
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
 /** Contacts one organisation may list. */
 export const MAX_CONTACTS = 20;
+
+/** Who may see a contact, and the lengths of its fields (the import schema and the web form both use these). */
+export const CONTACT_VISIBILITIES = ['public', 'registered', 'after_eoi'] as const;
+export const CONTACT_LIMITS = { name: 200, position: 200, email: 254, phone: 50 } as const;
 
 /** Limits from the EEN profile format. */
 export const PROFILE_LIMITS = {

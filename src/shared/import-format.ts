@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { mlSchema } from './ml-schema.ts';
 import {
   DEVELOPMENT_STAGES, IPR_STATUSES, ORG_TYPES, PARTNER_SIZES, PARTNERSHIP_TYPES, PROFILE_LIMITS as L,
-  PROFILE_STATUSES, PROFILE_TYPES, MAX_CONTACTS,
+  PROFILE_STATUSES, PROFILE_TYPES, MAX_CONTACTS, CONTACT_LIMITS as C, CONTACT_VISIBILITIES,
 } from './enums.ts';
 
 export const IMPORT_FORMAT = 'synergy-import';
@@ -17,11 +17,11 @@ const country = z.string().regex(/^[A-Z]{2}$/, 'iso_country');
 const keyword = z.string().trim().min(1).max(L.keywordLength);
 
 export const contactSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  position: mlSchema({ max: 200 }).optional(),
-  email: z.string().trim().email().max(254).optional(),
-  phone: z.string().trim().max(50).optional(),
-  visibility: z.enum(['public', 'registered', 'after_eoi']).default('after_eoi'),
+  name: z.string().trim().min(1).max(C.name),
+  position: mlSchema({ max: C.position }).optional(),
+  email: z.string().trim().email().max(C.email).optional(),
+  phone: z.string().trim().max(C.phone).optional(),
+  visibility: z.enum(CONTACT_VISIBILITIES).default('after_eoi'),
 }).strict();
 
 export const importOrganisationSchema = z.object({

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, uuid, text, timestamp, jsonb, integer, boolean, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import type { Ml } from '../../shared/languages.ts';
+import type { EventFormat, EventStatus } from '../../shared/enums.ts';
 import { organisations } from './directory.ts';
 import { users } from './accounts.ts';
 import { files } from './platform.ts';
@@ -15,7 +16,7 @@ export const events = pgTable('events', {
   slug: text('slug').notNull(),
   title: jsonb('title').$type<Ml>().notNull(),
   description: jsonb('description').$type<Ml>().notNull().default({}),
-  format: text('format').notNull(), // online | hybrid | onsite
+  format: text('format').$type<EventFormat>().notNull(),
   timezone: text('timezone').notNull(),
   startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
   endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -24,7 +25,7 @@ export const events = pgTable('events', {
   // Set only by the cover upload (POST /api/events/:id/cover), which checks the image's type and size.
   coverFileId: uuid('cover_file_id').references(() => files.id),
   visibility: text('visibility').notNull().default('public'), // public | invitation
-  status: text('status').notNull().default('draft'), // draft | published | closed
+  status: text('status').$type<EventStatus>().notNull().default('draft'),
   // Registration
   registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }),
   registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),

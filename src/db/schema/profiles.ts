@@ -3,6 +3,7 @@
 import { pgTable, uuid, text, timestamp, jsonb, integer, boolean, bigint, index, uniqueIndex, customType, date } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { Ml } from '../../shared/languages.ts';
+import type { InterestStatus, ProfileStatus } from '../../shared/enums.ts';
 import { users } from './accounts.ts';
 import { organisations } from './directory.ts';
 import { files } from './platform.ts';
@@ -16,7 +17,7 @@ export const profiles = pgTable('profiles', {
   externalId: text('external_id'),
   organisationId: uuid('organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
   type: text('type').notNull(), // TO | TR | BO | BR | RDR
-  status: text('status').notNull(), // see PROFILE_STATUSES
+  status: text('status').$type<ProfileStatus>().notNull(), // see PROFILE_STATUSES
   title: jsonb('title').$type<Ml>().notNull(),
   summary: jsonb('summary').$type<Ml>().notNull(),
   description: jsonb('description').$type<Ml>().notNull().default({}),
@@ -99,7 +100,7 @@ export const expressionsOfInterest = pgTable('expressions_of_interest', {
   fromOrganisationId: uuid('from_organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
   fromUserId: uuid('from_user_id').notNull().references(() => users.id),
   message: text('message').notNull(),
-  status: text('status').notNull(), // open | accepted | declined | withdrawn
+  status: text('status').$type<InterestStatus>().notNull(), // see INTEREST_STATUSES
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   respondedAt: timestamp('responded_at', { withTimezone: true }),
   respondedBy: uuid('responded_by').references(() => users.id),

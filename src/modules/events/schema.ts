@@ -3,13 +3,11 @@ import { z } from 'zod';
 import { LANGS } from '../../shared/languages.ts';
 import { mlOut, mlSchema } from '../../shared/ml-schema.ts';
 import { isValidTimeZone } from '../../shared/time.ts';
+import { EVENT_FORMATS, EVENT_STATUSES, MEETING_STATUSES, OUTCOME_KINDS, REG_STATUSES } from '../../shared/enums.ts';
+export { EVENT_FORMATS, EVENT_STATUSES, MEETING_STATUSES, OUTCOME_KINDS, REG_STATUSES };
 
-export const EVENT_FORMATS = ['online', 'hybrid', 'onsite'] as const;
 export const SESSION_KINDS = ['plenary', 'round_table', 'presentation', 'meeting_block', 'pause'] as const;
 export const REG_ROLES = ['delegate', 'speaker', 'moderator', 'interpreter', 'organiser'] as const;
-export const REG_STATUSES = ['pending', 'approved', 'waitlisted', 'cancelled', 'rejected'] as const;
-export const MEETING_STATUSES = ['requested', 'accepted', 'scheduled', 'cancelled', 'declined', 'expired'] as const;
-export const OUTCOME_KINDS = ['agreement', 'memorandum_planned', 'joint_application_planned', 'follow_up', 'no_interest'] as const;
 
 const ml = (max: number, required = false) => mlSchema({ max, required });
 const tz = z.string().refine(isValidTimeZone, { message: 'invalid_timezone' });
@@ -31,7 +29,7 @@ export const eventBody = z.object({
   venues: z.array(venue).max(10).default([]),
   organiserIds: z.array(z.string().uuid()).max(20).default([]),
   visibility: z.enum(['public', 'invitation']).default('public'),
-  status: z.enum(['draft', 'published', 'closed']).default('draft'),
+  status: z.enum(EVENT_STATUSES).default('draft'),
   registrationOpensLocal: localTime.nullable().default(null),
   registrationClosesLocal: localTime.nullable().default(null),
   capacity: z.number().int().min(1).max(100000).nullable().default(null),
@@ -108,10 +106,10 @@ export const venueOut = z.object({
   rooms: z.array(z.object({ id: z.string(), name: mlOut, videoUrl: z.string().nullable().optional() })),
 });
 export const eventOut = z.object({
-  id: z.string(), slug: z.string(), title: mlOut, description: mlOut, format: z.string(), timezone: z.string(),
+  id: z.string(), slug: z.string(), title: mlOut, description: mlOut, format: z.enum(EVENT_FORMATS), timezone: z.string(),
   startsAt: z.string(), endsAt: z.string(), venues: z.array(venueOut),
   coverFileId: z.string().nullable(), coverUrl: z.string().nullable().describe('The cover image (changes when the cover is replaced)'),
-  visibility: z.string(), status: z.string(), registrationOpensAt: z.string().nullable(), registrationClosesAt: z.string().nullable(),
+  visibility: z.string(), status: z.enum(EVENT_STATUSES), registrationOpensAt: z.string().nullable(), registrationClosesAt: z.string().nullable(),
   capacity: z.number().nullable(), approvalMode: z.string(), bookingMode: z.string(), maxMeetingsPerParticipant: z.number(),
   requestsNeedAcceptance: z.boolean(), requestExpiryHours: z.number(), reminderMinutes: z.number(), videoProvider: z.string(),
   videoLink: z.string().nullable(), followUpUrl: z.string().nullable(), scheduleVersion: z.number(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mlOut } from '../../shared/ml-schema.ts';
+import { INTEREST_STATUSES, PROFILE_STATUSES } from '../../shared/enums.ts';
 import { contactOut, orgSummary } from '../directory/schema.ts';
 
 export const sendBody = z.object({
@@ -17,7 +18,7 @@ const time = z.iso.datetime();
 
 /** An expression of interest in the caller's lists. */
 export const interestSummary = z.object({
-  id: z.string(), profileId: z.string(), profileTitle: mlOut, profileType: z.string(), status: z.string(),
+  id: z.string(), profileId: z.string(), profileTitle: mlOut, profileType: z.string(), status: z.enum(INTEREST_STATUSES),
   direction: z.string().describe('received | sent'), message: z.string(), createdAt: time, respondedAt: time.nullable(),
   messages: z.number().describe('Messages in its conversation'),
   fromOrganisation: orgSummary,
@@ -25,9 +26,9 @@ export const interestSummary = z.object({
 });
 
 export const interestDetail = z.object({
-  id: z.string(), status: z.string(), message: z.string(), responseNote: z.string().nullable(), createdAt: time, respondedAt: time.nullable(),
+  id: z.string(), status: z.enum(INTEREST_STATUSES), message: z.string(), responseNote: z.string().nullable(), createdAt: time, respondedAt: time.nullable(),
   direction: z.string().describe('received | sent | observer'),
-  profile: z.object({ id: z.string(), title: mlOut, type: z.string(), status: z.string() }),
+  profile: z.object({ id: z.string(), title: mlOut, type: z.string(), status: z.enum(PROFILE_STATUSES) }),
   fromOrganisation: orgSummary, profileOrganisation: orgSummary.nullable(),
   sender: z.object({ name: z.string(), email: z.string().nullable() }),
   responder: z.object({ name: z.string(), email: z.string() }).nullable(),

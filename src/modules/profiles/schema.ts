@@ -96,7 +96,7 @@ const strings = z.array(z.string());
 
 /** A profile as stored (presentProfile): the organisation's list, and the base of the larger shapes. */
 export const profileRecord = z.object({
-  id: z.string(), externalId: z.string().nullable(), organisationId: z.string(), type: z.string(), status: z.string(),
+  id: z.string(), externalId: z.string().nullable(), organisationId: z.string(), type: z.string(), status: z.enum(PROFILE_STATUSES),
   title: mlOut, summary: mlOut, description: mlOut, partnerRole: mlOut, advantages: mlOut, technicalSpecification: mlOut, iprNotes: mlOut,
   technologyKeywords: strings, marketKeywords: strings, areas: strings, subAreas: strings, partnershipTypes: strings,
   partnerTypesSought: strings, partnerSizeSought: z.string(), targetCountries: strings, developmentStage: z.string().nullable(),
@@ -137,7 +137,7 @@ export const rereviewFieldsOut = z.object({ fields: strings });
 
 /** A marketplace search hit. */
 export const profileCard = z.object({
-  id: z.string(), type: z.string(), status: z.string(), title: mlOut, summary: mlOut, areas: strings, trl: z.number().nullable(),
+  id: z.string(), type: z.string(), status: z.enum(PROFILE_STATUSES), title: mlOut, summary: mlOut, areas: strings, trl: z.number().nullable(),
   partnershipTypes: strings, country: z.string(), anonymous: z.boolean(),
   organisation: z.object({ id: z.string(), name: mlOut, type: z.string(), verified: z.boolean() }).nullable(),
   publishedAt: time.nullable(), updatedAt: time, expiresAt: time.nullable(),

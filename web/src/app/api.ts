@@ -1,5 +1,14 @@
 // The one way the web app talks to the server: JSON, same-origin cookies, CSRF header on writes,
 // and errors as ApiError with the server's localised message and field errors.
+import type { z } from 'zod';
+
+/**
+ * The shape of a response, inferred from the server's zod response schema. Import schemas with
+ * `import type` from '@server/modules/…/schema.ts': the alias exists for the type checker only (vite does
+ * not resolve it), so a value import fails the build instead of putting zod into the bundle.
+ */
+export type Out<S extends z.ZodType> = z.output<S>;
+
 export type FieldError = { path: string; code: string; message: string };
 export class ApiError extends Error {
   constructor(public status: number, public code: string, message: string, public fields: FieldError[] = []) { super(message); }
@@ -27,7 +36,9 @@ export async function api<T = unknown>(method: string, url: string, body?: unkno
   if (!res.ok) {
     const e = (data as { error?: { code: string; message: string; fields?: FieldError[] } }).error;
     if (e?.code === 'csrf_invalid' && retry) { await csrf(true); return api<T>(method, url, body, false); }
-    throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? res.statusText, e?.fields ?? []);
+    // No localised message (a proxy's error page, a dropped connection): the message stays empty and
+    // errorMessage() (notices.ts) says it in the reader's language by the code, never as a raw status word.
+    throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? '', e?.fields ?? []);
   }
   return data as T;
 }

@@ -4,7 +4,8 @@ import type React from 'react';
 import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { queryClient, sessionQuery } from './query-client.ts';
-import { searchQueryOptions, taxonomyQuery } from '../features/marketplace/search-query.ts';
+import { searchQueryOptions } from '../features/marketplace/api.ts';
+import { taxonomyQuery } from '../features/directory/api.ts';
 
 import { NotFoundPage } from '../features/placeholders/Placeholders.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -36,24 +37,24 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', ...page(() => import('../features/auth/RegisterPage.tsx'), 'RegisterPage') },
-      { path: '/verify-email', ...page(() => import('../features/auth/TokenPages.tsx'), 'VerifyEmailPage') },
-      { path: '/forgot-password', ...page(() => import('../features/auth/TokenPages.tsx'), 'ForgotPasswordPage') },
-      { path: '/reset-password', ...page(() => import('../features/auth/TokenPages.tsx'), 'ResetPasswordPage') },
+      { path: '/verify-email', ...page(() => import('../features/auth/VerifyEmailPage.tsx'), 'VerifyEmailPage') },
+      { path: '/forgot-password', ...page(() => import('../features/auth/ForgotPasswordPage.tsx'), 'ForgotPasswordPage') },
+      { path: '/reset-password', ...page(() => import('../features/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage') },
       { path: '/invite', ...page(() => import('../features/auth/InvitePage.tsx'), 'InvitePage') },
       { path: '/account', ...page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
       { path: '/admin/*', ...page(() => import('../features/admin/AdminPage.tsx'), 'AdminPage') },
       { path: '/invitations', ...page(() => import('../features/admin/InvitationsPage.tsx'), 'InvitationsPage') },
-      { path: '/directory', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'DirectoryPage') },
-      { path: '/directory/mine', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'MyOrganisationsPage') },
-      { path: '/directory/import', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'ImportExportPage') },
+      { path: '/directory', ...page(() => import('../features/directory/DirectoryPage.tsx'), 'DirectoryPage') },
+      { path: '/directory/mine', ...page(() => import('../features/directory/MyOrganisationsPage.tsx'), 'MyOrganisationsPage') },
+      { path: '/directory/import', ...page(() => import('../features/directory/ImportExportPage.tsx'), 'ImportExportPage') },
       { path: '/directory/taxonomy', ...page(() => import('../features/directory/TaxonomyPage.tsx'), 'TaxonomyPage') },
-      { path: '/directory/organisations/:id', ...page(() => import('../features/directory/DirectoryPages.tsx'), 'OrganisationPage') },
+      { path: '/directory/organisations/:id', ...page(() => import('../features/directory/OrganisationPage.tsx'), 'OrganisationPage') },
       { path: '/marketplace', loader: prefetchMarketplace, ...page(() => import('../features/marketplace/MarketplacePage.tsx'), 'MarketplacePage') },
       { path: '/marketplace/new', ...page(() => import('../features/marketplace/ProfileEditor.tsx'), 'ProfileEditor') },
-      { path: '/marketplace/mine', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'MyProfilesPage') },
-      { path: '/marketplace/moderation', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'ModerationPage') },
-      { path: '/marketplace/interests', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'InterestsPage') },
-      { path: '/marketplace/interests/:id', ...page(() => import('../features/marketplace/ListsPages.tsx'), 'InterestPage') },
+      { path: '/marketplace/mine', ...page(() => import('../features/marketplace/MyProfilesPage.tsx'), 'MyProfilesPage') },
+      { path: '/marketplace/moderation', ...page(() => import('../features/marketplace/ModerationPage.tsx'), 'ModerationPage') },
+      { path: '/marketplace/interests', ...page(() => import('../features/marketplace/InterestsPage.tsx'), 'InterestsPage') },
+      { path: '/marketplace/interests/:id', ...page(() => import('../features/marketplace/InterestPage.tsx'), 'InterestPage') },
       { path: '/marketplace/profiles/:id', ...page(() => import('../features/marketplace/ProfilePage.tsx'), 'ProfilePage') },
       { path: '/marketplace/profiles/:id/edit', ...page(() => import('../features/marketplace/ProfileEditor.tsx'), 'ProfileEditor') },
       { path: '/matching/*', ...page(() => import('../features/matching/MatchingPage.tsx'), 'MatchingPage') },

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
-import { ApiError } from './api.ts';
+import { errorMessage } from './notices.ts';
 import { useMe, hasRole, type Me } from './session.tsx';
 
 export function Page({ title, description, actions, children }: { title: string; description?: ReactNode; actions?: ReactNode; children?: ReactNode }) {
@@ -32,8 +32,7 @@ export function Loading() {
 export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const message = error instanceof ApiError ? error.message : t('errors:internal');
-  return <Alert color="red" role="alert" title={t('common:error')}>{message}</Alert>;
+  return <Alert color="red" role="alert" title={t('common:error')}>{errorMessage(error, t)}</Alert>;
 }
 
 /** Renders children only for signed-in people (and, if given, one of the roles); otherwise explains. */

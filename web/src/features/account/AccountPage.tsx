@@ -11,7 +11,7 @@ import { useMe, useLogout, type Me } from '../../app/session.tsx';
 import { Page, ErrorAlert, RequireAuth, PasswordField } from '../../app/ui.tsx';
 import { DateTime, useLang } from '../../app/display.tsx';
 import { countryOptions } from '@shared/countries.ts';
-import { timeZoneOptions } from '../auth/RegisterPage.tsx';
+import { timeZoneOptions } from '../../app/time-zones.ts';
 
 function ProfileForm({ me }: { me: Me }) {
   const { t, i18n } = useTranslation();

@@ -2,22 +2,16 @@ import { Button, Code, Group, Stack, Table, TextInput, Text } from '@mantine/cor
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime } from '../../app/display.tsx';
+import { auditQuery } from './api.ts';
 
-type Entry = { id: number; at: string; actorEmail: string | null; ip: string | null; entityType: string; entityId: string | null; action: string; changes: unknown };
 
 export function AuditTab() {
   const { t } = useTranslation();
   const [filters, setFilters] = useState({ entityType: '', action: '', actor: '', entityId: '' });
   const [applied, setApplied] = useState(filters);
-  const q = useInfiniteQuery({
-    queryKey: ['audit', applied],
-    initialPageParam: undefined as number | undefined,
-    queryFn: ({ pageParam }) => get<{ items: Entry[]; nextBefore: number | null }>('/api/admin/audit', { ...applied, before: pageParam, limit: 50 }),
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-  });
+  const q = useInfiniteQuery(auditQuery(applied));
   const field = (k: keyof typeof filters) => ({ value: filters[k], onChange: (e: React.ChangeEvent<HTMLInputElement>) => setFilters({ ...filters, [k]: e.currentTarget.value }) });
   return (
     <Stack>

@@ -1,21 +1,21 @@
 // Organisers (and administrators) invite experts and participants by expiring single-use links.
 import { Badge, Button, CopyButton, Group, NumberInput, Paper, Select, Stack, Table, TextInput, Textarea, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, del, fieldErrors } from '../../app/api.ts';
+import { fieldErrors } from '../../app/api.ts';
 import { Page, ErrorAlert, RequireAuth } from '../../app/ui.tsx';
 import { DateTime, useLang } from '../../app/display.tsx';
 import { useMe, hasRole } from '../../app/session.tsx';
+import { invitationsQuery, useCreateInvitation, useRevokeInvitation } from './api.ts';
 
-type Invitation = { id: string; role: string; email: string | null; note: string; createdAt: string; expiresAt: string; status: string };
 
 function CreateForm({ onCreated }: { onCreated: (link: string) => void }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { me } = useMe();
-  const qc = useQueryClient();
+  const create = useCreateInvitation();
   const [error, setError] = useState<unknown>(null);
   const roles = hasRole(me, 'admin') ? ['participant', 'expert', 'organiser', 'admin'] : ['participant', 'expert'];
   const form = useForm({ initialValues: { role: 'expert', email: '', note: '', ttlDays: 7, lang } });
@@ -23,9 +23,8 @@ function CreateForm({ onCreated }: { onCreated: (link: string) => void }) {
     <form noValidate onSubmit={form.onSubmit(async (v) => {
       setError(null);
       try {
-        const r = await post<{ link: string }>('/api/invitations', { ...v, email: v.email.trim() || undefined });
+        const r = await create.mutateAsync({ ...v, email: v.email.trim() || undefined });
         onCreated(r.link); form.reset();
-        await qc.invalidateQueries({ queryKey: ['invitations'] });
       } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
     })}>
       <Stack>
@@ -45,9 +44,9 @@ function CreateForm({ onCreated }: { onCreated: (link: string) => void }) {
 
 export function InvitationsPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const revoke = useRevokeInvitation();
   const [link, setLink] = useState<string | null>(null);
-  const list = useQuery({ queryKey: ['invitations'], queryFn: () => get<Invitation[]>('/api/invitations') });
+  const list = useQuery(invitationsQuery);
   return (
     <RequireAuth roles={['organiser', 'admin']}>
       <Page title={t('admin:invitations.title')} description={t('admin:invitations.subtitle')}>
@@ -76,7 +75,7 @@ export function InvitationsPage() {
                   <Table.Td><DateTime value={i.expiresAt} /></Table.Td>
                   <Table.Td><Badge variant="light" color={i.status === 'active' ? 'teal' : 'gray'}>{t(`admin:invitations.statuses.${i.status}`)}</Badge></Table.Td>
                   <Table.Td>{i.status === 'active' && (
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={async () => { await del(`/api/invitations/${i.id}`); await qc.invalidateQueries({ queryKey: ['invitations'] }); }}>{t('admin:invitations.revoke')}</Button>
+                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => revoke.mutate(i.id)}>{t('admin:invitations.revoke')}</Button>
                   )}</Table.Td>
                 </Table.Tr>
               ))}

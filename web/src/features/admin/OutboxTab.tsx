@@ -3,18 +3,17 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime } from '../../app/display.tsx';
+import { outboxQuery } from './api.ts';
 
-type Mail = { id: string; toEmail: string; lang: string; template: string; subject: string; text: string; status: string; createdAt: string; lastError: string | null };
 
 /** Mail written by the platform. Without SMTP_URL it stays here ("kept"): administrators can read and forward it. */
 export function OutboxTab() {
   const { t } = useTranslation();
   const [to, setTo] = useState('');
   const [debounced] = useDebouncedValue(to.trim(), 300);
-  const q = useQuery({ queryKey: ['outbox', debounced], queryFn: () => get<{ total: number; items: Mail[] }>('/api/admin/outbox', { to: debounced.includes('@') ? debounced : undefined, limit: 100 }) });
+  const q = useQuery(outboxQuery(debounced));
   return (
     <Stack>
       <Text size="sm" c="dimmed">{t('admin:outbox.explain')}</Text>

@@ -1,33 +1,29 @@
 import { Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, TextInput, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, put, ApiError } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime } from '../../app/display.tsx';
+import { useErrorNotice } from '../../app/notices.ts';
+import { usersQuery, useUserChange, type User } from './api.ts';
 
 const ROLES = ['admin', 'organiser', 'participant', 'expert'] as const;
-type User = { id: string; email: string; name: string; organisationName: string; country: string; roles: string[]; emailVerified: boolean; disabled: boolean; createdAt: string; lastLoginAt: string | null };
 const PAGE = 25;
 
 export function UsersTab() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const notifyError = useErrorNotice();
   const [q, setQ] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [page, setPage] = useState(1);
   const [debounced] = useDebouncedValue(q, 300);
-  const users = useQuery({
-    queryKey: ['admin-users', debounced, role, page],
-    queryFn: () => get<{ total: number; items: User[] }>('/api/admin/users', { q: debounced, role, limit: PAGE, offset: (page - 1) * PAGE }),
-  });
-  const act = async (fn: () => Promise<unknown>) => {
-    try { await fn(); await qc.invalidateQueries({ queryKey: ['admin-users'] }); notifications.show({ color: 'green', message: t('common:saved') }); }
-    catch (e) { notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) }); }
-  };
-  const toggleRole = (u: User, r: string) => act(() => put(`/api/admin/users/${u.id}/roles`, { roles: u.roles.includes(r) ? u.roles.filter((x) => x !== r) : [...u.roles, r] }));
+  const users = useQuery(usersQuery(debounced, role, page, PAGE));
+  const change = useUserChange();
+  const act = (id: string, c: { roles: string[] } | { disabled: boolean }) =>
+    change.mutate({ id, change: c }, { onSuccess: () => notifications.show({ color: 'green', message: t('common:saved') }), onError: (e) => notifyError(e) });
+  const toggleRole = (u: User, r: string) => act(u.id, { roles: u.roles.includes(r) ? u.roles.filter((x) => x !== r) : [...u.roles, r] });
   return (
     <Stack>
       <Group>
@@ -59,7 +55,7 @@ export function UsersTab() {
                   ))}
                   <Table.Td>{u.lastLoginAt ? <DateTime value={u.lastLoginAt} /> : '—'}</Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="light" color={u.disabled ? 'teal' : 'red'} onClick={() => void act(() => put(`/api/admin/users/${u.id}/disabled`, { disabled: !u.disabled }))}>
+                    <Button size="compact-xs" variant="light" color={u.disabled ? 'teal' : 'red'} onClick={() => act(u.id, { disabled: !u.disabled })}>
                       {u.disabled ? t('admin:users.enable') : t('admin:users.disable')}
                     </Button>
                   </Table.Td>

@@ -8,7 +8,7 @@ import { post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { Page, ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime } from '../../app/display.tsx';
-import { RegisterForm } from './RegisterPage.tsx';
+import { RegisterForm } from './RegisterForm.tsx';
 
 export function InvitePage() {
   const { t } = useTranslation();

@@ -1,15 +1,15 @@
 // The taxonomy of areas and sub-areas for organisers: trilingual labels and the classification codes
 // (Belarusian priority direction, ГРНТИ, GB/T 13745); add, edit, deactivate — no code changes needed.
 import { Badge, Button, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, TagsInput, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, patch, post, fieldErrors } from '../../app/api.ts';
+import { ApiError, fieldErrors } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
 import { MlText } from '../../app/display.tsx';
 import { LANGS, type Ml } from '@shared/languages.ts';
+import { taxonomyQuery, useSaveTaxonomyNode, type TaxonomyNode } from './api.ts';
 
-export type TaxonomyNode = { code: string; parentCode: string | null; label: Ml; byPriority: number | null; grnti: string[]; gbt: string[]; sort: number; active: boolean };
 type Draft = { mode: 'create' | 'edit'; parentCode: string | null; code: string; label: Ml; byPriority: number | null; grnti: string[]; gbt: string[]; sort: number };
 
 // The same rules as the server's taxonomyCreate schema (src/modules/directory/schema.ts).
@@ -33,8 +33,9 @@ export function validateNode(d: Draft): Record<string, string> {
   return e;
 }
 
-function NodeForm({ draft, onClose, onSaved }: { draft: Draft; onClose: () => void; onSaved: () => Promise<void> }) {
+function NodeForm({ draft, onClose, onSaved }: { draft: Draft; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
+  const saveNode = useSaveTaxonomyNode();
   const [d, setD] = useState<Draft>(draft);
   const [server, setServer] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
@@ -47,9 +48,10 @@ function NodeForm({ draft, onClose, onSaved }: { draft: Draft; onClose: () => vo
     const label = Object.fromEntries(LANGS.filter((l) => (d.label[l] ?? '').trim()).map((l) => [l, d.label[l]!.trim()]));
     const fields = { label, byPriority: d.byPriority, grnti: d.grnti.map((c) => c.trim()), gbt: d.gbt.map((c) => c.trim()), sort: d.sort };
     try {
-      if (d.mode === 'create') await post('/api/taxonomy', { ...fields, code: d.code.trim(), parentCode: d.parentCode });
-      else await patch(`/api/taxonomy/${encodeURIComponent(d.code)}`, fields);
-      await onSaved();
+      await saveNode.mutateAsync(d.mode === 'create'
+        ? { create: true, code: d.code.trim(), body: { ...fields, code: d.code.trim(), parentCode: d.parentCode } }
+        : { create: false, code: d.code, body: fields });
+      onSaved();
     } catch (e) {
       // The only conflict of creating is a code already in use.
       if (e instanceof ApiError && e.code === 'conflict') setServer({ code: t('directory:taxonomy.errors.code_taken') });
@@ -114,20 +116,19 @@ function NodeRow({ n, onEdit, onToggle, onAddChild }: { n: TaxonomyNode; onEdit:
 
 export function TaxonomyPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const saveNode = useSaveTaxonomyNode();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<unknown>(null);
   // Same key as the filters elsewhere, so they see changes at once (organisers get inactive nodes too).
-  const q = useQuery({ queryKey: ['taxonomy'], queryFn: () => get<TaxonomyNode[]>('/api/taxonomy') });
+  const q = useQuery({ ...taxonomyQuery, staleTime: 0 });
   const nodes = q.data ?? [];
   const areas = nodes.filter((n) => !n.parentCode);
   const childrenOf = (code: string) => nodes.filter((n) => n.parentCode === code);
   const nextSort = (siblings: TaxonomyNode[]) => (siblings.length ? Math.max(...siblings.map((s) => s.sort)) + 1 : 1);
-  const refresh = () => qc.invalidateQueries({ queryKey: ['taxonomy'] });
   const edit = (n: TaxonomyNode) => setDraft({ mode: 'edit', parentCode: n.parentCode, code: n.code, label: n.label, byPriority: n.byPriority, grnti: n.grnti, gbt: n.gbt, sort: n.sort });
   const toggle = async (n: TaxonomyNode) => {
     setError(null);
-    try { await patch(`/api/taxonomy/${encodeURIComponent(n.code)}`, { active: !n.active }); await refresh(); } catch (e) { setError(e); }
+    try { await saveNode.mutateAsync({ create: false, code: n.code, body: { active: !n.active } }); } catch (e) { setError(e); }
   };
   const blank = (parent: TaxonomyNode | null): Draft => ({
     mode: 'create', parentCode: parent?.code ?? null, code: parent ? `${parent.code}.` : '', label: {}, byPriority: null,
@@ -150,7 +151,7 @@ export function TaxonomyPage() {
         ))}</Stack>
         <Modal opened={!!draft} onClose={() => setDraft(null)} size="lg"
           title={draft?.mode === 'edit' ? t('directory:taxonomy.editTitle') : draft?.parentCode ? t('directory:taxonomy.newSubArea') : t('directory:taxonomy.newArea')}>
-          {draft && <NodeForm key={`${draft.mode}:${draft.parentCode}:${draft.code}`} draft={draft} onClose={() => setDraft(null)} onSaved={async () => { setDraft(null); await refresh(); }} />}
+          {draft && <NodeForm key={`${draft.mode}:${draft.parentCode}:${draft.code}`} draft={draft} onClose={() => setDraft(null)} onSaved={() => setDraft(null)} />}
         </Modal>
       </Page>
     </RequireAuth>

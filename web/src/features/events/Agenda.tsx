@@ -2,14 +2,13 @@
 import { Badge, Card, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { MlText } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { TimeRange, useRoomText } from './common.tsx';
-import type { EventInfo, Session } from './types.ts';
+import { agendaQuery, type EventInfo } from './api.ts';
 
 export function useAgenda(slug: string) {
-  return useQuery({ queryKey: ['agenda', slug], queryFn: () => get<Session[]>(`/api/events/${slug}/agenda`) });
+  return useQuery(agendaQuery(slug));
 }
 
 export function AgendaList({ slug, venues }: { slug: string; venues: EventInfo['venues'] }) {

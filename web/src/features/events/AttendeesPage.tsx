@@ -1,37 +1,27 @@
 // Approved attendees of an event; a participant asks one or several of them for a meeting.
-import { Anchor, Badge, Button, Checkbox, Group, Modal, SegmentedControl, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get, post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
+import { PromptModal } from '../../app/PromptModal.tsx';
 import { MlText, useMl } from '../../app/display.tsx';
 import { EventTabs, useEvent } from './common.tsx';
-import type { Registration } from './types.ts';
+import { attendeesQuery, eventKeys, type Registration, useRequestMeeting } from './api.ts';
 
 export function RequestDialog({ eventId, invitees, onClose }: { eventId: string; invitees: Pick<Registration, 'userId' | 'name' | 'organisationName'>[]; onClose: (sent: boolean) => void }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
   const [priority, setPriority] = useState('would');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const request = useRequestMeeting(eventId);
   return (
-    <Modal opened onClose={() => onClose(false)} title={t('events:attendees.requestTitle', { n: invitees.length })}>
-      <Stack>
-        <ErrorAlert error={error} />
-        <Text size="sm">{invitees.map((i) => `${i.name} (${i.organisationName})`).join(', ')}</Text>
-        <Textarea label={t('events:attendees.message')} autosize minRows={3} maxLength={2000} value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
-        <SegmentedControl value={priority} onChange={setPriority} data={[{ value: 'must', label: t('events:priority.must') }, { value: 'would', label: t('events:priority.would') }]} />
-        <Group justify="flex-end">
-          <Button loading={busy} onClick={async () => {
-            setBusy(true); setError(null);
-            try { await post(`/api/events/${eventId}/meetings`, { inviteeUserIds: invitees.map((i) => i.userId), message, priority }); onClose(true); } catch (e) { setError(e); } finally { setBusy(false); }
-          }}>{t('events:attendees.send')}</Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <PromptModal title={t('events:attendees.requestTitle', { n: invitees.length })} label={t('events:attendees.message')} minRows={3} maxLength={2000}
+      submitLabel={t('events:attendees.send')} onClose={() => onClose(false)}
+      onSubmit={async (message) => { await request.mutateAsync({ inviteeUserIds: invitees.map((i) => i.userId), message, priority }); onClose(true); }}
+      after={<SegmentedControl value={priority} onChange={setPriority} data={[{ value: 'must', label: t('events:priority.must') }, { value: 'would', label: t('events:priority.would') }]} />}>
+      <Text size="sm">{invitees.map((i) => `${i.name} (${i.organisationName})`).join(', ')}</Text>
+    </PromptModal>
   );
 }
 
@@ -55,7 +45,7 @@ export function AttendeesPage() {
   const [picked, setPicked] = useState<string[]>([]);
   const [dialog, setDialog] = useState<Registration[] | null>(null);
   const [sent, setSent] = useState(false);
-  const q = useQuery({ enabled: !!e, queryKey: ['attendees', e?.id], queryFn: () => get<Registration[]>(`/api/events/${e!.id}/registrations`) });
+  const q = useQuery(attendeesQuery(e?.id));
   const rows = useMemo(() => (q.data ?? []).filter((r) => r.status === 'approved' && r.userId !== me?.id
     && `${r.name} ${r.organisationName} ${r.country}`.toLowerCase().includes(filter.toLowerCase())), [q.data, filter, me]);
   if (!e) return error ? <ErrorAlert error={error} /> : <Loading />;
@@ -96,7 +86,7 @@ export function AttendeesPage() {
         </Table.ScrollContainer>
         {dialog && <RequestDialog eventId={e.id} invitees={dialog} onClose={async (ok) => {
           setDialog(null);
-          if (ok) { setSent(true); setPicked([]); await qc.invalidateQueries({ queryKey: ['my-meetings', e.id] }); }
+          if (ok) { setSent(true); setPicked([]); await qc.invalidateQueries({ queryKey: eventKeys.myMeetings(e.id) }); }
         }} />}
       </Page>
     </RequireAuth>

@@ -1,32 +1,19 @@
 // The event's cover image in the organisers' form: upload, replace or remove. The file is sent at once
 // (the server checks its type from the bytes and its size); the event form's Save is not needed.
 import { Button, FileButton, Group, Image, Stack, Text } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, del } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
-import type { EventInfo } from './types.ts';
+import { type EventInfo, useCover } from './api.ts';
 
 export function CoverEditor({ event }: { event?: EventInfo }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const cover = useCover(event?.id ?? '');
+  const busy = cover.isPending;
   if (!event) return <Text size="sm" c="dimmed">{t('events:cover.afterSave')}</Text>;
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true); setError(null);
-    try {
-      await work();
-      await Promise.all([qc.invalidateQueries({ queryKey: ['event'] }), qc.invalidateQueries({ queryKey: ['events'] })]);
-    } catch (e) { setError(e); } finally { setBusy(false); }
-  };
-  const upload = (file: File | null) => {
-    if (!file) return;
-    const fd = new FormData();
-    fd.append('file', file);
-    void run(() => api('POST', `/api/events/${event.id}/cover`, fd));
-  };
+  const run = (file: File | null) => { setError(null); cover.mutate(file, { onError: setError }); };
+  const upload = (file: File | null) => { if (file) run(file); };
   return (
     <Stack gap="xs" data-testid="cover-editor">
       <Text fw={600} size="sm">{t('events:cover.title')}</Text>
@@ -40,7 +27,7 @@ export function CoverEditor({ event }: { event?: EventInfo }) {
         </FileButton>
         {event.coverUrl && (
           <Button type="button" size="xs" variant="subtle" color="red" disabled={busy}
-            onClick={() => void run(() => del(`/api/events/${event.id}/cover`))}>{t('events:cover.remove')}</Button>
+            onClick={() => run(null)}>{t('events:cover.remove')}</Button>
         )}
       </Group>
       <Text size="xs" c="dimmed">{t('events:cover.hint')}</Text>

@@ -5,9 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { filledLangs } from '@shared/languages.ts';
 import { utcToZoned } from '@shared/time.ts';
-import { fieldErrors, post, put } from '../../app/api.ts';
+import { fieldErrors } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
-import type { EventInfo } from './types.ts';
+import { type EventInfo, useSaveEvent } from './api.ts';
 import { VenuesEditor } from './VenuesEditor.tsx';
 import { CoverEditor } from './CoverEditor.tsx';
 
@@ -30,6 +30,7 @@ function initial(e?: EventInfo) {
 
 export function EventForm({ event, onSaved }: { event?: EventInfo; onSaved: (slug: string) => void }) {
   const { t } = useTranslation();
+  const save = useSaveEvent(event?.id);
   const [error, setError] = useState<unknown>(null);
   const form = useForm({ initialValues: initial(event) });
   const opts = (ns: string, values: string[]) => values.map((v) => ({ value: v, label: t(`events:${ns}.${v}`) }));
@@ -44,7 +45,7 @@ export function EventForm({ event, onSaved }: { event?: EventInfo; onSaved: (slu
         organiserIds: event?.organisers.map((o) => o.id) ?? [],
       };
       try {
-        if (event) await put(`/api/events/${event.id}`, body); else await post('/api/events', body);
+        await save.mutateAsync(body);
         onSaved(v.slug);
       } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
     })}>

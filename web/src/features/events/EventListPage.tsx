@@ -3,16 +3,15 @@ import { Badge, Button, Card, Group, Image, SimpleGrid, Stack, Text, Title } fro
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../../app/api.ts';
 import { MlText } from '../../app/display.tsx';
 import { ErrorAlert, Loading, Page } from '../../app/ui.tsx';
 import { StatusBadge, TimeRange } from './common.tsx';
 import { hasRole, useMe } from '../../app/session.tsx';
-import type { EventInfo } from './types.ts';
+import { type EventInfo, eventsQuery } from './api.ts';
 
 export function EventListPage() {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['events'], queryFn: () => get<EventInfo[]>('/api/events') });
+  const q = useQuery(eventsQuery);
   const now = Date.now();
   const upcoming = (q.data ?? []).filter((e) => new Date(e.endsAt).getTime() >= now).reverse();
   const past = (q.data ?? []).filter((e) => new Date(e.endsAt).getTime() < now);

@@ -6,7 +6,8 @@ import { EventPage } from './EventPage.tsx';
 import { AttendeesPage } from './AttendeesPage.tsx';
 import { MeetingsPage } from './MeetingsPage.tsx';
 import { MyAgendaPage } from './MyAgendaPage.tsx';
-import { ManagePage, NewEventPage } from './ManagePage.tsx';
+import { ManagePage } from './ManagePage.tsx';
+import { NewEventPage } from './NewEventPage.tsx';
 
 export function EventsRoutes() {
   return (

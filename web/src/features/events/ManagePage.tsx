@@ -4,7 +4,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { get, put } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { EventTabs, StatusBadge, useEvent } from './common.tsx';
@@ -13,16 +12,16 @@ import { SessionsEditor } from './SessionsEditor.tsx';
 import { SchedulePrint, StatsPanel } from './ReportsPanel.tsx';
 import { OrganiserMeetings } from './OrganiserMeetings.tsx';
 import { BroughtProfiles } from './AttendeesPage.tsx';
-import type { Registration } from './types.ts';
+import { eventKeys, registrationsQuery, useSetRegistrationStatus } from './api.ts';
 
 function RegistrationsTable({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
-  const q = useQuery({ queryKey: ['registrations', eventId], queryFn: () => get<Registration[]>(`/api/events/${eventId}/registrations`) });
-  const decide = async (id: string, status: string) => {
+  const q = useQuery(registrationsQuery(eventId));
+  const setStatus = useSetRegistrationStatus(eventId);
+  const decide = (id: string, status: string) => {
     setError(null);
-    try { await put(`/api/event-registrations/${id}/status`, { status }); await qc.invalidateQueries({ queryKey: ['registrations', eventId] }); } catch (e) { setError(e); }
+    setStatus.mutate({ id, status }, { onError: setError });
   };
   return (
     <>
@@ -74,23 +73,11 @@ export function ManagePage() {
           <Tabs.Panel value="meetings" pt="md"><OrganiserMeetings event={e} /></Tabs.Panel>
           <Tabs.Panel value="agenda" pt="md"><SessionsEditor event={e} /></Tabs.Panel>
           <Tabs.Panel value="settings" pt="md"><Paper withBorder p="md"><EventForm event={e} onSaved={async (slug) => {
-            await qc.invalidateQueries({ queryKey: ['event'] }); navigate(`/events/${slug}/manage`);
+            await qc.invalidateQueries({ queryKey: eventKeys.event() }); navigate(`/events/${slug}/manage`);
           }} /></Paper></Tabs.Panel>
           <Tabs.Panel value="stats" pt="md"><StatsPanel event={e} /></Tabs.Panel>
           <Tabs.Panel value="schedule" pt="md"><SchedulePrint event={e} /></Tabs.Panel>
         </Tabs>
-      </Page>
-    </RequireAuth>
-  );
-}
-
-export function NewEventPage() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <RequireAuth roles={['organiser', 'admin']}>
-      <Page title={t('events:list.create')}>
-        <Paper withBorder p="md"><EventForm onSaved={(slug) => navigate(`/events/${slug}/manage`)} /></Paper>
       </Page>
     </RequireAuth>
   );

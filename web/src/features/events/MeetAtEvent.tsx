@@ -5,21 +5,18 @@ import { Anchor, Button, Group, Menu, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { get } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { useMl } from '../../app/display.tsx';
-import type { Ml } from '@shared/languages.ts';
 import { RequestDialog } from './AttendeesPage.tsx';
+import { meetingPartnersQuery, type Person } from './api.ts';
 
-type Person = { userId: string; name: string; organisationName: string };
-type Partners = { event: { id: string; slug: string; title: Ml }; people: Person[] }[];
 
 export function MeetAtEvent({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const ml = useMl();
   const { me } = useMe();
   const own = !!me?.organisations.some((o) => o.id === organisationId);
-  const q = useQuery({ enabled: !!me && !own, queryKey: ['meeting-partners', organisationId], queryFn: () => get<Partners>('/api/meeting-partners', { organisationId }) });
+  const q = useQuery({ ...meetingPartnersQuery(organisationId), enabled: !!me && !own });
   const [pick, setPick] = useState<{ eventId: string; slug: string; person: Person } | null>(null);
   const [sentAt, setSentAt] = useState<string | null>(null);
   if (!q.data?.length) return null;

@@ -1,28 +1,28 @@
 // One meeting as its participant sees it, with the actions open to them.
-import { Anchor, Badge, Button, Card, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, Radio, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../../app/api.ts';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
+import { PromptModal } from '../../app/PromptModal.tsx';
 import { StatusBadge, TimeRange } from './common.tsx';
 import { OutcomeForm } from './OutcomeForm.tsx';
-import type { EventInfo, FreeSlot, Meeting } from './types.ts';
+import { type EventInfo, freeSlotsQuery, type Meeting, useMeetingAction } from './api.ts';
 
 function SlotChooser({ meeting, mode, onDone }: { meeting: Meeting; mode: 'accept' | 'book'; onDone: (changed: boolean) => void }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['free-slots', meeting.id], queryFn: () => get<FreeSlot[]>(`/api/meetings/${meeting.id}/free-slots`) });
+  const q = useQuery(freeSlotsQuery(meeting.id));
   const [slot, setSlot] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useMeetingAction();
+  const busy = action.isPending;
   const submit = async (slotId: string | null) => {
-    setBusy(true); setError(null);
+    setError(null);
     try {
-      if (mode === 'accept') await post(`/api/meetings/${meeting.id}/accept`, slotId ? { slotId } : {});
-      else await post(`/api/meetings/${meeting.id}/book`, { slotId });
+      await action.mutateAsync(mode === 'accept' ? { meetingId: meeting.id, action: 'accept', body: slotId ? { slotId } : {} } : { meetingId: meeting.id, action: 'book', body: { slotId } });
       onDone(true);
-    } catch (e) { setError(e); await q.refetch(); } finally { setBusy(false); }
+    } catch (e) { setError(e); await q.refetch(); }
   };
   return (
     <Modal opened onClose={() => onDone(false)} title={t('events:meetings.chooseSlot')} size="lg">
@@ -51,25 +51,11 @@ function SlotChooser({ meeting, mode, onDone }: { meeting: Meeting; mode: 'accep
   );
 }
 
-function ReasonDialog({ title, onSubmit, onClose }: { title: string; onSubmit: (reason: string) => Promise<void>; onClose: () => void }) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <Modal opened onClose={onClose} title={title}>
-      <Stack>
-        <ErrorAlert error={error} />
-        <Textarea label={t('events:meetings.reason')} autosize minRows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <Group justify="flex-end"><Button color="red" onClick={async () => { try { await onSubmit(reason); } catch (e) { setError(e); } }}>{t('events:meetings.confirm')}</Button></Group>
-      </Stack>
-    </Modal>
-  );
-}
-
 export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting; event: EventInfo; onChange: () => void }) {
   const { t } = useTranslation();
   const { me } = useMe();
   const [dialog, setDialog] = useState<null | 'accept' | 'book' | 'decline' | 'cancel'>(null);
+  const action = useMeetingAction();
   const mine = m.participants.find((p) => p.userId === me?.id);
   const others = m.participants.filter((p) => p.userId !== me?.id);
   const pendingForMe = m.status === 'requested' && mine && !mine.isRequester && mine.response === 'pending';
@@ -99,7 +85,7 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
         {m.status === 'requested' && m.expiresAt && <Text size="xs" c="dimmed">{t('events:meetings.expires')}: <TimeRange start={m.expiresAt} end={m.expiresAt} /></Text>}
         <Group gap="xs" className="no-print">
           {pendingForMe && <Button size="xs" onClick={async () => {
-            if (selfBooking) setDialog('accept'); else { await post(`/api/meetings/${m.id}/accept`, {}); onChange(); }
+            if (selfBooking) setDialog('accept'); else { await action.mutateAsync({ meetingId: m.id, action: 'accept', body: {} }); onChange(); }
           }}>{t('events:meetings.accept')}</Button>}
           {pendingForMe && <Button size="xs" variant="light" color="red" onClick={() => setDialog('decline')}>{t('events:meetings.decline')}</Button>}
           {m.status === 'accepted' && selfBooking && <Button size="xs" onClick={() => setDialog('book')}>{t('events:meetings.chooseSlot')}</Button>}
@@ -111,8 +97,8 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
       {dialog === 'accept' && selfBooking && <SlotChooser meeting={m} mode="accept" onDone={(c) => { setDialog(null); if (c) onChange(); }} />}
       {dialog === 'book' && <SlotChooser meeting={m} mode="book" onDone={(c) => { setDialog(null); if (c) onChange(); }} />}
       {(dialog === 'decline' || dialog === 'cancel') && (
-        <ReasonDialog title={t(`events:meetings.${dialog}`)} onClose={() => setDialog(null)}
-          onSubmit={async (reason) => { await post(`/api/meetings/${m.id}/${dialog}`, { reason }); setDialog(null); onChange(); }} />
+        <PromptModal title={t(`events:meetings.${dialog}`)} label={t('events:meetings.reason')} maxLength={1000} submitLabel={t('events:meetings.confirm')} submitColor="red"
+          onClose={() => setDialog(null)} onSubmit={async (reason) => { await action.mutateAsync({ meetingId: m.id, action: dialog, body: { reason } }); setDialog(null); onChange(); }} />
       )}
     </Card>
   );

@@ -2,16 +2,15 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { EventTabs, useEvent } from './common.tsx';
 import { MeetingCard } from './MeetingCard.tsx';
-import type { Meeting } from './types.ts';
+import { eventKeys, type Meeting, myMeetingsQuery } from './api.ts';
 
 export function useMyMeetings(eventId: string | undefined) {
-  return useQuery({ enabled: !!eventId, queryKey: ['my-meetings', eventId], queryFn: () => get<Meeting[]>(`/api/events/${eventId}/my-meetings`) });
+  return useQuery(myMeetingsQuery(eventId));
 }
 
 export function MeetingsPage() {
@@ -30,7 +29,7 @@ export function MeetingsPage() {
     { key: 'active', items: all.filter((m) => m.status === 'accepted' || m.status === 'scheduled') },
     { key: 'closed', items: all.filter((m) => ['declined', 'cancelled', 'expired'].includes(m.status)) },
   ];
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['my-meetings', e.id] }), qc.invalidateQueries({ queryKey: ['my-agenda', e.id] })]);
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: eventKeys.myMeetings(e.id) }), qc.invalidateQueries({ queryKey: eventKeys.myAgenda(e.id) })]);
   return (
     <RequireAuth>
       <Page title={ml(e.title)}>

@@ -1,20 +1,19 @@
 // The personal agenda: sessions and my meetings in order, in my zone with the partner's time alongside;
 // printable, with calendar links (one .ics per meeting, and a personal subscription feed).
 import { Anchor, Button, CopyButton, Group, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { del, get, post } from '../../app/api.ts';
 import { MlText, useMl } from '../../app/display.tsx';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { EventTabs, TimeRange, useEvent, useRoomText } from './common.tsx';
-import type { AgendaItem } from './types.ts';
+import { calendarFeedQuery, myAgendaQuery, useCalendarFeed } from './api.ts';
 
 function CalendarFeed() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['calendar-feed'], queryFn: () => get<{ active: boolean; createdAt: string | null }>('/api/calendar/feed') });
+  const q = useQuery(calendarFeedQuery);
+  const feed = useCalendarFeed();
   const [url, setUrl] = useState<string | null>(null);
   return (
     <Paper withBorder p="md" className="no-print">
@@ -28,9 +27,9 @@ function CalendarFeed() {
           </Group>
         )}
         <Group>
-          <Button size="xs" onClick={async () => { setUrl((await post<{ url: string }>('/api/calendar/feed')).url); await qc.invalidateQueries({ queryKey: ['calendar-feed'] }); }}>
+          <Button size="xs" onClick={async () => setUrl((await feed.mutateAsync('create'))?.url ?? null)}>
             {q.data?.active ? t('events:calendar.renew') : t('events:calendar.create')}</Button>
-          {q.data?.active && <Button size="xs" variant="subtle" color="red" onClick={async () => { await del('/api/calendar/feed'); setUrl(null); await qc.invalidateQueries({ queryKey: ['calendar-feed'] }); }}>{t('events:calendar.revoke')}</Button>}
+          {q.data?.active && <Button size="xs" variant="subtle" color="red" onClick={async () => { await feed.mutateAsync('revoke'); setUrl(null); }}>{t('events:calendar.revoke')}</Button>}
         </Group>
       </Stack>
     </Paper>
@@ -43,7 +42,7 @@ export function MyAgendaPage() {
   const { me } = useMe();
   const { data: e, error } = useEvent();
   const room = useRoomText(e?.venues ?? []);
-  const q = useQuery({ enabled: !!e, queryKey: ['my-agenda', e?.id], queryFn: () => get<{ items: AgendaItem[] }>(`/api/events/${e!.id}/my-agenda`) });
+  const q = useQuery(myAgendaQuery(e?.id));
   if (!e) return error ? <ErrorAlert error={error} /> : <Loading />;
   return (
     <RequireAuth>

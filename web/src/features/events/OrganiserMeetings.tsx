@@ -4,20 +4,20 @@ import { Badge, Button, Group, Select, Stack, Switch, Table, Text } from '@manti
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, post, put } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { StatusBadge, TimeRange } from './common.tsx';
 import { formatDateTime } from '@shared/time.ts';
 import { useLang } from '../../app/display.tsx';
 import { useViewerZone } from '../../app/session.tsx';
-import type { EventInfo, FreeSlot, Meeting, Registration } from './types.ts';
+import { type EventInfo, eventKeys, eventMeetingsQuery, freeSlotsQuery, type Meeting, registrationsQuery, useMeetingAction, useOrganiserMeetings } from './api.ts';
 
 function BookCell({ m, onDone, setError }: { m: Meeting; onDone: () => void; setError: (e: unknown) => void }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const lang = useLang();
   const zone = useViewerZone();
-  const q = useQuery({ enabled: open, queryKey: ['free-slots', m.id], queryFn: () => get<FreeSlot[]>(`/api/meetings/${m.id}/free-slots`) });
+  const q = useQuery({ ...freeSlotsQuery(m.id), enabled: open });
+  const action = useMeetingAction();
   if (!open) return <Button size="compact-xs" variant="light" onClick={() => setOpen(true)}>{m.slotId ? t('events:meetings.move') : t('events:meetings.chooseSlot')}</Button>;
   if (q.isLoading) return <Loading />;
   return (
@@ -25,7 +25,7 @@ function BookCell({ m, onDone, setError }: { m: Meeting; onDone: () => void; set
       data={(q.data ?? []).map((s) => ({ value: s.id, label: `${formatDateTime(s.startsAt, zone, lang)}${s.freeTables !== null ? ` (${s.freeTables})` : ''}` }))}
       onChange={async (slotId) => {
         if (!slotId) return;
-        try { await post(`/api/meetings/${m.id}/book`, { slotId }); setOpen(false); onDone(); } catch (e) { setError(e); }
+        try { await action.mutateAsync({ meetingId: m.id, action: 'book', body: { slotId } }); setOpen(false); onDone(); } catch (e) { setError(e); }
       }} />
   );
 }
@@ -35,22 +35,23 @@ export function OrganiserMeetings({ event }: { event: EventInfo }) {
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const q = useQuery({ queryKey: ['event-meetings', event.id], queryFn: () => get<Meeting[]>(`/api/events/${event.id}/meetings`) });
-  const regs = useQuery({ queryKey: ['registrations', event.id], queryFn: () => get<Registration[]>(`/api/events/${event.id}/registrations`) });
+  const q = useQuery(eventMeetingsQuery(event.id));
+  const regs = useQuery(registrationsQuery(event.id));
   const interpreters = (regs.data ?? []).filter((r) => r.role === 'interpreter' && r.status === 'approved');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['event-meetings', event.id] });
-  const act = async (fn: () => Promise<unknown>) => { setError(null); try { await fn(); await refresh(); } catch (e) { setError(e); } };
+  const refresh = () => qc.invalidateQueries({ queryKey: eventKeys.eventMeetings(event.id) });
+  const organiser = useOrganiserMeetings(event.id);
+  const act = async (fn: () => Promise<unknown>) => { setError(null); try { await fn(); } catch (e) { setError(e); } };
   return (
     <Stack>
       <ErrorAlert error={error ?? q.error} />
       {notice && <Text c="teal" role="status">{notice}</Text>}
       <Group>
         <Button onClick={() => act(async () => {
-          const r = await post<{ version: number; notified: number }>(`/api/events/${event.id}/schedule/publish`);
+          const r = await organiser.publish.mutateAsync();
           setNotice(t('events:manage.published', { version: r.version, n: r.notified }));
         })}>{t('events:manage.publish')}</Button>
         {event.followUpUrl && <Button variant="light" onClick={() => act(async () => {
-          const r = await post<{ notified: number }>(`/api/events/${event.id}/follow-up`);
+          const r = await organiser.followUp.mutateAsync();
           setNotice(t('events:manage.followUpSent', { n: r.notified }));
         })}>{t('events:manage.followUp')}</Button>}
       </Group>
@@ -67,10 +68,10 @@ export function OrganiserMeetings({ event }: { event: EventInfo }) {
                 <Table.Td>{['accepted', 'scheduled'].includes(m.status) && (
                   <Select size="xs" clearable placeholder={t('events:manage.interpreter')} aria-label={t('events:manage.interpreter')} value={m.interpreter?.userId ?? null}
                     data={interpreters.map((i) => ({ value: i.userId, label: i.name }))}
-                    onChange={(userId) => act(() => put(`/api/meetings/${m.id}/interpreter`, { userId }))} />
+                    onChange={(userId) => act(() => organiser.interpreter.mutateAsync({ meetingId: m.id, userId }))} />
                 )}</Table.Td>
                 <Table.Td>{(m.status === 'scheduled' || m.locked) && <Switch size="xs" label={t('events:manage.locked')} checked={m.locked}
-                  onChange={(e) => act(() => post(`/api/events/${event.id}/meetings/${m.id}/${e.currentTarget.checked ? 'lock' : 'unlock'}`))} />}</Table.Td>
+                  onChange={(e) => act(() => organiser.lock.mutateAsync({ meetingId: m.id, locked: e.currentTarget.checked }))} />}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

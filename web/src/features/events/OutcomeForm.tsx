@@ -2,12 +2,12 @@
 import { Button, Checkbox, Group, SegmentedControl, Stack, Textarea, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { put } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
-import { OUTCOME_KINDS, type Meeting } from './types.ts';
+import { type Meeting, OUTCOME_KINDS, useSaveOutcome } from './api.ts';
 
 export function OutcomeForm({ meeting, onSaved }: { meeting: Meeting; onSaved: () => void }) {
   const { t } = useTranslation();
+  const save = useSaveOutcome(meeting.id);
   const [attendance, setAttendance] = useState(meeting.myOutcome?.attendance ?? 'took_place');
   const [outcomes, setOutcomes] = useState<string[]>(meeting.myOutcome?.outcomes ?? []);
   const [note, setNote] = useState(meeting.myOutcome?.note ?? '');
@@ -27,7 +27,7 @@ export function OutcomeForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       <Group>
         <Button size="xs" onClick={async () => {
           setError(null); setSaved(false);
-          try { await put(`/api/meetings/${meeting.id}/outcome`, { attendance, outcomes: attendance === 'took_place' ? outcomes : [], note }); setSaved(true); onSaved(); } catch (e) { setError(e); }
+          try { await save.mutateAsync({ attendance, outcomes: attendance === 'took_place' ? outcomes : [], note }); setSaved(true); onSaved(); } catch (e) { setError(e); }
         }}>{t('common:save')}</Button>
         {saved && <Text size="sm" c="teal">{t('common:saved')}</Text>}
       </Group>

@@ -6,14 +6,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Ml } from '@shared/languages.ts';
-import { del, fieldErrors, get, patch, post } from '../../app/api.ts';
+import { fieldErrors } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
-import type { EventInfo } from './types.ts';
-
-type MyOrg = { id: string; name: Ml };
-type MyProfile = { id: string; organisationId: string; status: string; anonymous: boolean; title: Ml };
+import { type EventInfo, eventKeys, useRegistration } from './api.ts';
+import { myOrganisationsQuery } from '../directory/api.ts';
+import { myProfilesQuery } from '../marketplace/api.ts';
 
 const ROLES = ['delegate', 'speaker', 'moderator', 'interpreter', 'organiser'];
 const LANGS = ['ru', 'zh', 'en', 'be', 'other'];
@@ -22,16 +20,17 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
+  const registration = useRegistration(event.id);
   const [editing, setEditing] = useState(false);
   const ml = useMl();
   const form = useForm({ initialValues: { organisationId: '', role: 'delegate', languages: [] as string[], needsInterpreter: false, note: '', profileIds: [] as string[] } });
   const canSignUp = !event.myRegistration || event.myRegistration.status === 'cancelled';
-  const orgs = useQuery({ enabled: canSignUp && event.registrationOpen, queryKey: ['organisations', 'mine'], queryFn: () => get<MyOrg[]>('/api/organisations/mine') });
-  const mine = useQuery({ enabled: canSignUp && event.registrationOpen, queryKey: ['profiles', 'mine'], queryFn: () => get<MyProfile[]>('/api/profiles/mine') });
+  const orgs = useQuery({ ...myOrganisationsQuery, enabled: canSignUp && event.registrationOpen });
+  const mine = useQuery({ ...myProfilesQuery, enabled: canSignUp && event.registrationOpen });
   // The profiles brought must be published profiles of the organisation registered with (anonymous ones stay anonymous).
   const orgId = form.values.organisationId || orgs.data?.[0]?.id || '';
   const bringable = (mine.data ?? []).filter((p) => p.organisationId === orgId && p.status === 'published' && !p.anonymous);
-  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: ['event', event.slug] }), qc.invalidateQueries({ queryKey: ['events'] })]);
+  const refresh = () => Promise.all([qc.invalidateQueries({ queryKey: eventKeys.event(event.slug) }), qc.invalidateQueries({ queryKey: eventKeys.all })]);
   const reg = event.myRegistration;
   if (reg && reg.status !== 'cancelled') {
     return (
@@ -41,7 +40,7 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
           {editing && reg.status !== 'rejected' ? <EditRegistration event={event} onDone={async () => { setEditing(false); await refresh(); }} /> : (
             <Group>
               {reg.status !== 'rejected' && <Button size="xs" variant="light" onClick={() => setEditing(true)} data-testid="edit-registration">{t('events:register.edit')}</Button>}
-              <Button size="xs" variant="subtle" color="red" onClick={async () => { await del(`/api/events/${event.id}/registration`); await refresh(); }}>{t('events:register.cancel')}</Button>
+              <Button size="xs" variant="subtle" color="red" onClick={async () => { await registration.mutateAsync({ cancel: true }); await refresh(); }}>{t('events:register.cancel')}</Button>
             </Group>
           )}
         </Stack>
@@ -53,7 +52,7 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
     <form noValidate onSubmit={form.onSubmit(async (v) => {
       setError(null);
       const body = { ...v, organisationId: orgId || null, profileIds: v.profileIds.filter((id) => bringable.some((p) => p.id === id)) };
-      try { await post(`/api/events/${event.id}/registration`, body); await refresh(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
+      try { await registration.mutateAsync({ register: body }); await refresh(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
     })}>
       <Stack>
         <ErrorAlert error={error} />
@@ -86,14 +85,15 @@ function EditRegistration({ event, onDone }: { event: EventInfo; onDone: () => P
   const ml = useMl();
   const reg = event.myRegistration!;
   const [error, setError] = useState<unknown>(null);
+  const registration = useRegistration(event.id);
   const form = useForm({ initialValues: { languages: reg.languages, needsInterpreter: reg.needsInterpreter, profileIds: reg.profileIds, note: reg.note } });
-  const mine = useQuery({ queryKey: ['profiles', 'mine'], queryFn: () => get<MyProfile[]>('/api/profiles/mine') });
+  const mine = useQuery(myProfilesQuery);
   const bringable = (mine.data ?? []).filter((p) => p.organisationId === reg.organisationId && p.status === 'published' && !p.anonymous);
   return (
     <form noValidate onSubmit={form.onSubmit(async (v) => {
       setError(null);
       const body = { ...v, profileIds: v.profileIds.filter((id) => bringable.some((p) => p.id === id)) };
-      try { await patch(`/api/events/${event.id}/registration`, body); await onDone(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
+      try { await registration.mutateAsync({ update: body }); await onDone(); } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
     })}>
       <Stack gap="xs">
         <ErrorAlert error={error} />

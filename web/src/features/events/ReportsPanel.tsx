@@ -2,15 +2,11 @@
 import { Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { TimeRange, useRoomText } from './common.tsx';
-import type { EventInfo } from './types.ts';
+import { type EventInfo, type EventSchedule, scheduleQuery, statsQuery } from './api.ts';
 
-type Stats = { registrations: { total: number; byStatus: Record<string, number>; byCountry: Record<string, number>; byOrgType: Record<string, number> };
-  requests: Record<string, number>; meetings: Record<string, number>; outcomes: Record<string, number> };
-type ScheduleItem = { meetingId: string; startsAt: string; endsAt: string; tableNo: number | null; videoUrl: string | null; roomId: string | null; interpreter: string | null;
-  participants: { name: string; organisationName: string; country: string }[] };
+type ScheduleItem = EventSchedule['items'][number];
 
 function Counts({ title, values, label }: { title: string; values: Record<string, number>; label: (k: string) => string }) {
   return (
@@ -23,7 +19,7 @@ function Counts({ title, values, label }: { title: string; values: Record<string
 
 export function StatsPanel({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
-  const q = useQuery({ queryKey: ['event-stats', event.id], queryFn: () => get<Stats>(`/api/events/${event.id}/stats`) });
+  const q = useQuery(statsQuery(event.id));
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
   const s = q.data;
@@ -49,7 +45,7 @@ export function StatsPanel({ event }: { event: EventInfo }) {
 export function SchedulePrint({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
   const room = useRoomText(event.venues);
-  const q = useQuery({ queryKey: ['event-schedule', event.id], queryFn: () => get<{ items: ScheduleItem[] }>(`/api/events/${event.id}/schedule`) });
+  const q = useQuery(scheduleQuery(event.id));
   if (q.isLoading) return <Loading />;
   const groups = new Map<string, ScheduleItem[]>();
   for (const i of q.data?.items ?? []) {

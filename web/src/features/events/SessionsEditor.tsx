@@ -1,22 +1,20 @@
 // Organisers add and remove agenda sessions; a meeting block gets slots of 15–60 minutes.
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Table, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { utcToZoned } from '@shared/time.ts';
-import { del, fieldErrors, post, put } from '../../app/api.ts';
+import { fieldErrors } from '../../app/api.ts';
 import { MlText, useLang, useMl } from '../../app/display.tsx';
 import { ErrorAlert } from '../../app/ui.tsx';
 import { useAgenda } from './Agenda.tsx';
 import { TimeRange } from './common.tsx';
-import type { EventInfo, Session } from './types.ts';
+import { type EventInfo, type Session, useSessionChange } from './api.ts';
 
 const KINDS = ['plenary', 'round_table', 'presentation', 'meeting_block', 'pause'];
 
 export function SessionsEditor({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const agenda = useAgenda(event.slug);
   const ml = useMl();
   const lang = useLang();
@@ -26,7 +24,7 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
   const form = useForm({ initialValues: { kind: 'meeting_block', ru: '', zh: '', en: '', topic: '', moderator: '', startsLocal: `${day}T10:00`, endsLocal: `${day}T13:00`, slotMinutes: 30, pauseMinutes: 0, tables: 0, roomId: '', minutes: '' } });
   const [editing, setEditing] = useState<Session | null>(null);
   const rooms = event.venues.flatMap((v) => v.rooms.map((r) => ({ value: r.id, label: ml(r.name) || r.id })));
-  const refresh = () => qc.invalidateQueries({ queryKey: ['agenda', event.slug] });
+  const sessions = useSessionChange(event);
   const block = form.values.kind === 'meeting_block';
   return (
     <Stack>
@@ -47,7 +45,7 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
               }}>{t('events:manage.edit')}</Button></Table.Td>
               <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={async () => {
                 setError(null);
-                try { await del(`/api/event-sessions/${s.id}`); await refresh(); } catch (e) { setError(e); }
+                try { await sessions.mutateAsync({ remove: s.id }); } catch (e) { setError(e); }
               }}>{t('events:manage.delete')}</Button></Table.Td>
             </Table.Tr>
           ))}
@@ -62,9 +60,8 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
             description: editing?.description ?? {}, speakers: editing?.speakers ?? [], minutes: { ...editing?.minutes, [lang]: v.minutes },
             ...(block ? { slotMinutes: v.slotMinutes, pauseMinutes: v.pauseMinutes, tables: v.tables } : {}),
           };
-          if (editing) await put(`/api/event-sessions/${editing.id}`, body); else await post(`/api/events/${event.id}/sessions`, body);
+          await sessions.mutateAsync(editing ? { id: editing.id, update: body } : { create: body });
           setEditing(null);
-          await refresh();
         } catch (e) { setError(e); form.setErrors(fieldErrors(e)); }
       })}>
         <Stack>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LANGS, filledLangs, pickMl, type Lang, type Ml } from '@shared/languages.ts';
 import { useLang } from '../../app/display.tsx';
-import type { EventInfo } from './types.ts';
+import type { EventInfo } from './api.ts';
 
 type Venue = EventInfo['venues'][number];
 const newKey = () => Math.random().toString(36).slice(2, 10);

@@ -5,14 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { CITY_OF_ZONE, formatDateTime, formatTime } from '@shared/time.ts';
 import { roomText, type EventVenue } from '@shared/venues.ts';
-import { get } from '../../app/api.ts';
 import { useLang } from '../../app/display.tsx';
 import { useMe, useViewerZone } from '../../app/session.tsx';
-import type { EventInfo } from './types.ts';
+import { type EventInfo, eventQuery } from './api.ts';
 
 export function useEvent() {
   const { slug = '' } = useParams();
-  const q = useQuery({ queryKey: ['event', slug], queryFn: () => get<EventInfo>(`/api/events/${slug}`) });
+  const q = useQuery(eventQuery(slug!));
   return { slug, ...q };
 }
 

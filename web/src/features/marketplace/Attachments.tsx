@@ -1,16 +1,17 @@
 // Profile attachments: the owner's upload/list/delete panel in the editor and the download list on
 // the profile page. Limits come from src/shared/uploads.ts, the same numbers the server enforces.
 import { Anchor, Button, FileInput, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, del, get, ApiError } from '../../app/api.ts';
+import { ApiError } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
 import { useLang } from '../../app/display.tsx';
 import { MAX_ATTACHMENTS, UPLOAD_RULES } from '@shared/uploads.ts';
 import type { Lang } from '@shared/languages.ts';
 
-export type Attachment = { id: string; name: string; mime: string; size: number; url: string };
+import { attachmentsQuery, useAttachmentChange, type Attachment } from './api.ts';
+
 const RULE = UPLOAD_RULES.attachment;
 
 /** "1.2 MB", "1,2 МБ", "340 kB" in the viewer's language. */
@@ -48,20 +49,14 @@ export function AttachmentList({ items }: { items: Attachment[] }) {
 export function AttachmentsEditor({ profileId }: { profileId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const qc = useQueryClient();
+  const change = useAttachmentChange(profileId);
   const typeLabel = useTypeLabel();
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // Its own query key: refreshing the editor's ['profile', id] would reset the form being edited.
-  const key = ['profile-attachments', profileId];
-  const q = useQuery({ queryKey: key, queryFn: async () => (await get<{ attachments: Attachment[] }>(`/api/profiles/${profileId}`)).attachments });
+  const busy = change.isPending;
+  const q = useQuery(attachmentsQuery(profileId));
   const items = q.data ?? [];
   const max = formatSize(RULE.maxBytes, lang);
   const types = RULE.mimes.map(formatName).join(', ');
-  const refresh = async () => {
-    await qc.invalidateQueries({ queryKey: key });
-    await qc.invalidateQueries({ queryKey: ['profile', profileId], refetchType: 'none' }); // the profile page refetches when shown
-  };
   const explain = (e: unknown) => {
     if (!(e instanceof ApiError)) return t('errors:internal');
     if (e.code === 'payload_too_large') return t('market:attachments.tooLarge', { max });
@@ -74,17 +69,11 @@ export function AttachmentsEditor({ profileId }: { profileId: string }) {
     setError(null);
     // The server checks again; this only spares sending a file that cannot be accepted.
     if (file.size > RULE.maxBytes) { setError(t('market:attachments.tooLarge', { max })); return; }
-    setBusy(true);
-    try {
-      const fd = new FormData();
-      fd.append('file', file);
-      await api('POST', `/api/profiles/${profileId}/attachments`, fd);
-      await refresh();
-    } catch (e) { setError(explain(e)); } finally { setBusy(false); }
+    change.mutate({ upload: file }, { onError: (e) => setError(explain(e)) });
   }
   async function remove(id: string) {
     setError(null);
-    try { await del(`/api/profiles/${profileId}/attachments/${id}`); await refresh(); } catch (e) { setError(explain(e)); }
+    change.mutate({ remove: id }, { onError: (e) => setError(explain(e)) });
   }
   return (
     <Paper withBorder p="md" data-testid="attachments-editor"><Stack>

@@ -5,16 +5,18 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { get } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, ChoiceButtons } from '../../app/ui.tsx';
 import { DateTime, MlText, useLang } from '../../app/display.tsx';
 import { useMe, hasRole } from '../../app/session.tsx';
-import { mlText, type Ml } from '@shared/languages.ts';
-import { searchQueryOptions, taxonomyQuery } from './search-query.ts';
-import { Highlighted, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_TYPES, STATUSES, StatusBadge, TypeBadge, type Card, type SearchResult } from './common.tsx';
+import { mlText } from '@shared/languages.ts';
+import { ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_STATUSES as STATUSES, PROFILE_TYPES } from '@shared/enums.ts';
+import { StatusBadge, TypeBadge } from '../../components/badges.tsx';
+import { taxonomyQuery } from '../directory/api.ts';
+import { Highlighted } from './Highlighted.tsx';
+import { searchQueryOptions, type ProfileCard as Card } from './api.ts';
 
 
-function Facet({ name, options, counts, params, set, label }: { name: string; options: string[]; counts?: Record<string, number>; params: URLSearchParams; set: (k: string, v: string | null) => void; label: (v: string) => string }) {
+function Facet({ name, options, counts, params, set, label }: { name: string; options: readonly string[]; counts?: Record<string, number>; params: URLSearchParams; set: (k: string, v: string | null) => void; label: (v: string) => string }) {
   const selected = (params.get(name) ?? '').split(',').filter(Boolean);
   const toggle = (v: string) => { const next = selected.includes(v) ? selected.filter((x) => x !== v) : [...selected, v]; set(name, next.join(',') || null); };
   return (

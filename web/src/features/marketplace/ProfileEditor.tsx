@@ -1,16 +1,17 @@
 // Profile editor: a tab per language for the texts, common fields below, live validation of
 // the EEN limits (counters turn red, at least one language for title and summary, 1–3 partnership types).
 import { Button, Group, MultiSelect, NumberInput, Paper, Select, Stack, Switch, Tabs, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { get, patch, post, fieldErrors } from '../../app/api.ts';
+import { fieldErrors } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
 import { useLang } from '../../app/display.tsx';
 import { LANGS, mlText, type Lang, type Ml } from '@shared/languages.ts';
-import { PROFILE_LIMITS as L } from '@shared/enums.ts';
-import { IPR, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_TYPES, STAGES, type Org } from './common.tsx';
+import { DEVELOPMENT_STAGES as STAGES, IPR_STATUSES as IPR, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_LIMITS as L, PROFILE_TYPES } from '@shared/enums.ts';
+import { myOrganisationsQuery, taxonomyQuery } from '../directory/api.ts';
+import { profileQuery, useSaveProfile } from './api.ts';
 import { AttachmentsEditor } from './Attachments.tsx';
 
 const ML_FIELDS = [
@@ -45,15 +46,15 @@ export function ProfileEditor() {
   const { t } = useTranslation();
   const lang = useLang();
   const navigate = useNavigate();
-  const qc = useQueryClient();
+  const saving = useSaveProfile(id);
   const [form, setForm] = useState<Form>(EMPTY);
   const [tab, setTab] = useState<Lang>(lang);
   const [server, setServer] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const orgs = useQuery({ queryKey: ['my-orgs'], queryFn: () => get<(Org & { myRole: string })[]>('/api/organisations/mine') });
-  const areas = useQuery({ queryKey: ['taxonomy'], queryFn: () => get<{ code: string; parentCode: string | null; label: Ml; active: boolean }[]>('/api/taxonomy') });
-  const existing = useQuery({ queryKey: ['profile', id], enabled: !!id, queryFn: () => get<Form & { organisationId: string }>(`/api/profiles/${id}`) });
+  const busy = saving.isPending;
+  const orgs = useQuery(myOrganisationsQuery);
+  const areas = useQuery({ ...taxonomyQuery, staleTime: 0 });
+  const existing = useQuery({ ...profileQuery(id ?? ''), enabled: !!id });
   useEffect(() => { if (existing.data) setForm({ ...EMPTY, ...Object.fromEntries(Object.entries(existing.data).filter(([k]) => k in EMPTY)) } as Form); }, [existing.data]);
   useEffect(() => { if (!id && !form.organisationId && orgs.data?.[0]) setForm((f) => ({ ...f, organisationId: orgs.data![0].id })); }, [orgs.data, id, form.organisationId]);
   const parentOf = (code: string) => areas.data?.find((x) => x.code === code)?.parentCode ?? null;
@@ -63,14 +64,14 @@ export function ProfileEditor() {
   const setMl = (k: MlKey, l: Lang, v: string) => setForm((f) => ({ ...f, [k]: { ...f[k], [l]: v } }));
   const shown = ML_FIELDS.filter(([k]) => (k !== 'advantages' || form.type === 'TO') && (k !== 'technicalSpecification' || form.type === 'TR'));
 
-  async function save() {
-    setBusy(true); setError(null); setServer({});
+  function save() {
+    setError(null); setServer({});
     const { organisationId, ...fields } = form;
     const body = { ...fields, programme: form.type === 'RDR' ? form.programme : null };
-    try {
-      if (id) { await patch(`/api/profiles/${id}`, body); await qc.invalidateQueries({ queryKey: ['profile', id] }); navigate(`/marketplace/profiles/${id}`); }
-      else { const r = await post<{ id: string }>('/api/profiles', { ...body, organisationId }); navigate(`/marketplace/profiles/${r.id}`); }
-    } catch (e) { setError(e); setServer(fieldErrors(e)); } finally { setBusy(false); }
+    saving.mutate(id ? body : { ...body, organisationId }, {
+      onSuccess: (r) => navigate(`/marketplace/profiles/${r.id}`),
+      onError: (e) => { setError(e); setServer(fieldErrors(e)); },
+    });
   }
 
   return (

@@ -1,40 +1,20 @@
 // One profile: texts with language fallback, facts, contacts as the viewer may see them,
 // the expression-of-interest form, owner actions and moderation actions.
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeetAtEvent } from '../events/MeetAtEvent.tsx';
 import { RecommendedPartners } from '../matching/RecommendedPartners.tsx';
 import { Link, useNavigate, useParams } from 'react-router';
-import { get, post } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime, MlText, useLang } from '../../app/display.tsx';
 import { useMe } from '../../app/session.tsx';
 import { mlText, type Ml } from '@shared/languages.ts';
-import { StatusBadge, TypeBadge, type Contact, type Org } from './common.tsx';
-import { AttachmentList, type Attachment } from './Attachments.tsx';
-
-type Profile = {
-  id: string; type: string; status: string; title: Ml; summary: Ml; description: Ml; partnerRole: Ml; advantages: Ml; technicalSpecification: Ml; iprNotes: Ml;
-  technologyKeywords: string[]; marketKeywords: string[]; areas: string[]; partnershipTypes: string[]; partnerTypesSought: string[]; targetCountries: string[];
-  developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null; callDeadline: string | null; eoiDeadline: string | null;
-  publishedAt: string | null; expiresAt: string | null; extensionCount: number; reviewPending: boolean; country: string;
-  organisation: Org | null; contacts: Contact[]; attachments: Attachment[];
-  moderatorComment: string | null; rejectionReason: string | null; holdReason: string | null;
-  canEdit: boolean; isOwn: boolean; canModerate: boolean; canExpressInterest: boolean; myInterest: { id: string; status: string } | null;
-};
-
-export function ContactList({ contacts }: { contacts: Contact[] }) {
-  const lang = useLang();
-  return (
-    <Stack gap={4} data-testid="contacts">
-      {contacts.map((c) => (
-        <Text key={c.id} size="sm"><b>{c.name}</b>{mlText(c.position, lang) && `, ${mlText(c.position, lang)}`}{c.email && <> · <Anchor href={`mailto:${c.email}`}>{c.email}</Anchor></>}{c.phone && ` · ${c.phone}`}</Text>
-      ))}
-    </Stack>
-  );
-}
+import { StatusBadge, TypeBadge } from '../../components/badges.tsx';
+import { ContactList } from '../../components/ContactList.tsx';
+import { AttachmentList } from './Attachments.tsx';
+import { profileQuery, useExpressInterest, useModerate, useProfileAction, type ModerationAction, type ProfileDetail as Profile } from './api.ts';
 
 function Section({ label, value }: { label: string; value: Ml }) {
   if (!value || !Object.values(value).some(Boolean)) return null;
@@ -45,27 +25,28 @@ function InterestForm({ id, onSent }: { id: string; onSent: () => void }) {
   const { t } = useTranslation();
   const [message, setMessage] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const send = useExpressInterest(id);
   return (
     <Paper withBorder p="md">
       <Stack>
         <Title order={2} size="h4">{t('market:interests.send')}</Title>
         <ErrorAlert error={error} />
         <Textarea label={t('market:interests.message')} autosize minRows={3} maxLength={4000} value={message} onChange={(e) => setMessage(e.currentTarget.value)} data-testid="interest-message" />
-        <Group><Button data-testid="send-interest" loading={busy} disabled={!message.trim()} onClick={async () => {
-          setBusy(true); setError(null);
-          try { await post(`/api/profiles/${id}/interests`, { message }); onSent(); } catch (e) { setError(e); } finally { setBusy(false); }
+        <Group><Button data-testid="send-interest" loading={send.isPending} disabled={!message.trim()} onClick={() => {
+          setError(null);
+          send.mutate({ message }, { onSuccess: onSent, onError: setError });
         }}>{t('market:interests.sendButton')}</Button></Group>
       </Stack>
     </Paper>
   );
 }
 
-function Moderation({ p, refresh }: { p: Profile; refresh: () => Promise<void> }) {
+function Moderation({ p }: { p: Profile }) {
   const { t } = useTranslation();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const act = async (action: string, body: unknown) => { setError(null); try { await post(`/api/moderation/profiles/${p.id}/${action}`, body); await refresh(); } catch (e) { setError(e); } };
+  const moderate = useModerate();
+  const act = (action: ModerationAction) => { setError(null); moderate.mutate({ id: p.id, action, text: comment }, { onError: setError }); };
   const pending = p.status === 'submitted' || p.reviewPending;
   return (
     <Paper withBorder p="md">
@@ -74,11 +55,11 @@ function Moderation({ p, refresh }: { p: Profile; refresh: () => Promise<void> }
         <ErrorAlert error={error} />
         <Textarea label={t('market:moderation.comment')} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={2} />
         <Group>
-          {pending && <Button color="teal" onClick={() => act('approve', comment ? { comment } : {})}>{t('market:moderation.approve')}</Button>}
-          {pending && <Button color="orange" disabled={!comment.trim()} onClick={() => act('return', { comment })}>{t('market:moderation.return')}</Button>}
-          {pending && <Button color="red" disabled={!comment.trim()} onClick={() => act('reject', { reason: comment })}>{t('market:moderation.reject')}</Button>}
-          {p.status === 'published' && <Button variant="light" color="orange" disabled={!comment.trim()} onClick={() => act('hold', { reason: comment })}>{t('market:moderation.hold')}</Button>}
-          {p.status === 'on_hold' && <Button variant="light" onClick={() => act('resume', undefined)}>{t('market:moderation.resume')}</Button>}
+          {pending && <Button color="teal" onClick={() => act('approve')}>{t('market:moderation.approve')}</Button>}
+          {pending && <Button color="orange" disabled={!comment.trim()} onClick={() => act('return')}>{t('market:moderation.return')}</Button>}
+          {pending && <Button color="red" disabled={!comment.trim()} onClick={() => act('reject')}>{t('market:moderation.reject')}</Button>}
+          {p.status === 'published' && <Button variant="light" color="orange" disabled={!comment.trim()} onClick={() => act('hold')}>{t('market:moderation.hold')}</Button>}
+          {p.status === 'on_hold' && <Button variant="light" onClick={() => act('resume')}>{t('market:moderation.resume')}</Button>}
         </Group>
       </Stack>
     </Paper>
@@ -90,15 +71,15 @@ export function ProfilePage() {
   const { t } = useTranslation();
   const lang = useLang();
   const { me } = useMe();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const [error, setError] = useState<unknown>(null);
-  const q = useQuery({ queryKey: ['profile', id], queryFn: () => get<Profile>(`/api/profiles/${id}`) });
-  const refresh = () => qc.invalidateQueries({ queryKey: ['profile', id] });
+  const q = useQuery(profileQuery(id!));
+  const ownerAction = useProfileAction(id!);
+  const refresh = () => q.refetch();
   if (q.isLoading) return <Loading />;
   if (q.error || !q.data) return <Page title={t('market:profile')}><ErrorAlert error={q.error} /></Page>;
   const p = q.data;
-  const owner = async (action: string) => { setError(null); try { await post(`/api/profiles/${p.id}/${action}`); await refresh(); } catch (e) { setError(e); } };
+  const owner = (action: 'submit' | 'extend' | 'archive') => { setError(null); ownerAction.mutate(action, { onError: setError }); };
   return (
     <Page title={mlText(p.title, lang)} description={<Group gap="xs"><TypeBadge type={p.type} /><Text size="sm">{t(`market:type.${p.type}`)}</Text><StatusBadge status={p.status} />{p.reviewPending && <Badge color="blue" variant="light">{t('market:reviewPending')}</Badge>}</Group>}
       actions={p.canEdit && <Group>
@@ -140,7 +121,7 @@ export function ProfilePage() {
       {p.canExpressInterest && <InterestForm id={p.id} onSent={() => void refresh()} />}
       {me && p.organisation && !p.isOwn && <MeetAtEvent organisationId={p.organisation.id} />}
       {!me && p.status === 'published' && <Text size="sm"><Anchor component={Link} to="/login">{t('common:login')}</Anchor> — {t('market:loginToExpress')}</Text>}
-      {p.canModerate && <Moderation p={p} refresh={refresh} />}
+      {p.canModerate && <Moderation p={p} />}
       {p.status === 'published' && (p.canEdit || p.canModerate) && <>
         <Title order={2} size="h4">{t('matching:ui.recommended')}</Title>
         <RecommendedPartners profileId={p.id} organisationId={p.organisation?.id} />

@@ -1,28 +1,27 @@
 // Organisers choose which profile fields send a published profile back for re-review when its owner
 // edits them (GET/PUT /api/moderation/rereview-fields). Field names are the API's, shown translated.
 import { Accordion, Button, Checkbox, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, put } from '../../app/api.ts';
 import { ErrorAlert } from '../../app/ui.tsx';
 import { PROFILE_FIELDS } from '@shared/enums.ts';
+import { rereviewFieldsQuery, useSaveRereviewFields } from './api.ts';
 
 export function RereviewSettings() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['rereview-fields'], queryFn: () => get<{ fields: string[] }>('/api/moderation/rereview-fields') });
+  const q = useQuery(rereviewFieldsQuery);
+  const saving = useSaveRereviewFields();
   const [fields, setFields] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const busy = saving.isPending;
   useEffect(() => { if (q.data) setFields(q.data.fields); }, [q.data]);
   const dirty = !!q.data && [...fields].sort().join() !== [...q.data.fields].sort().join();
   async function save() {
-    setBusy(true); setError(null); setSaved(false);
+    setError(null); setSaved(false);
     // Keep the order of PROFILE_FIELDS so the stored list reads like the form.
-    try { await put('/api/moderation/rereview-fields', { fields: PROFILE_FIELDS.filter((f) => fields.includes(f)) }); await qc.invalidateQueries({ queryKey: ['rereview-fields'] }); setSaved(true); }
-    catch (e) { setError(e); } finally { setBusy(false); }
+    try { await saving.mutateAsync(PROFILE_FIELDS.filter((f) => fields.includes(f))); setSaved(true); } catch (e) { setError(e); }
   }
   return (
     <Accordion variant="contained">

@@ -2,18 +2,19 @@
 // organisations; for organisers, the supply–demand table, the strongest pairs and pairing rules.
 import { Alert, Stack, Switch, Tabs, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { get, put } from '../../app/api.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { hasRole, useMe } from '../../app/session.tsx';
-import type { Ml } from '@shared/languages.ts';
 import { RecommendedPartners } from './RecommendedPartners.tsx';
 import { SupplyDemandTab } from './SupplyDemandTab.tsx';
 import { TopPairsTab } from './TopPairsTab.tsx';
 import { PairingSettingsTab } from './PairingSettingsTab.tsx';
+import { myOrganisationsQuery } from '../directory/api.ts';
+import { myProfilesQuery } from '../marketplace/api.ts';
+import { digestQuery, useSetDigest } from './api.ts';
 
 export function MatchingPage() {
   return <RequireAuth><MatchingTabs /></RequireAuth>;
@@ -43,13 +44,11 @@ function MatchingTabs() {
   );
 }
 
-type MyProfile = { id: string; organisationId: string; status: string; title: Ml };
-
 function MyRecommendations() {
   const { t } = useTranslation();
   const ml = useMl();
-  const profiles = useQuery({ queryKey: ['profiles', 'mine'], queryFn: () => get<MyProfile[]>('/api/profiles/mine') });
-  const orgs = useQuery({ queryKey: ['organisations', 'mine'], queryFn: () => get<{ id: string; name: Ml }[]>('/api/organisations/mine') });
+  const profiles = useQuery(myProfilesQuery);
+  const orgs = useQuery(myOrganisationsQuery);
   if (profiles.isLoading) return <Loading />;
   if (profiles.error) return <ErrorAlert error={profiles.error} />;
   const published = (profiles.data ?? []).filter((p) => p.status === 'published');
@@ -79,12 +78,8 @@ function MyRecommendations() {
 
 function DigestSwitch() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['matching', 'digest'], queryFn: () => get<{ optOut: boolean }>('/api/me/digest') });
-  const m = useMutation({
-    mutationFn: (optOut: boolean) => put<{ optOut: boolean }>('/api/me/digest', { optOut }),
-    onSuccess: (d) => { qc.setQueryData(['matching', 'digest'], d); notifications.show({ message: t('matching:ui.digest.saved') }); },
-  });
+  const q = useQuery(digestQuery);
+  const m = useSetDigest(() => notifications.show({ message: t('matching:ui.digest.saved') }));
   if (!q.data) return null;
   return <Switch label={t('matching:ui.digest.label')} checked={!q.data.optOut} disabled={m.isPending} onChange={(e) => m.mutate(!e.currentTarget.checked)} />;
 }

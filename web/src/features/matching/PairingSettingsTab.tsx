@@ -1,23 +1,18 @@
 // Organisers: which countries are paired (Belarus↔China by default) and whether same-country partners are recommended.
 import { Button, Checkbox, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { get, put } from '../../app/api.ts';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
-import type { PairingSettings } from './types.ts';
+import { settingsQuery, useSaveSettings, type PairingSettings } from './api.ts';
 
 export function PairingSettingsTab() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['matching', 'settings'], queryFn: () => get<PairingSettings>('/api/matching/settings') });
+  const q = useQuery(settingsQuery);
   const [draft, setDraft] = useState<PairingSettings | null>(null);
   useEffect(() => { if (q.data) setDraft(q.data); }, [q.data]);
-  const m = useMutation({
-    mutationFn: (s: PairingSettings) => put<PairingSettings>('/api/matching/settings', s),
-    onSuccess: (s) => { qc.setQueryData(['matching', 'settings'], s); void qc.invalidateQueries({ queryKey: ['matching'] }); notifications.show({ message: t('matching:ui.settings.saved') }); },
-  });
+  const m = useSaveSettings(() => notifications.show({ message: t('matching:ui.settings.saved') }));
   if (q.isLoading || !draft) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const setPair = (i: number, j: 0 | 1, v: string) => setDraft({ ...draft, crossBorder: draft.crossBorder.map((p, k) => (k === i ? (j === 0 ? [v, p[1]] : [p[0], v]) : p)) as [string, string][] });

@@ -2,17 +2,18 @@
 // viewer's language and the actions: express interest (the marketplace's EoI API), not relevant,
 // already in contact. Reusable: the profile page and the organisation dashboard embed it.
 import { MeetAtEvent } from '../events/MeetAtEvent.tsx';
-import { Alert, Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../../app/api.ts';
 import { MlText, useLang } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
+import { PromptModal } from '../../app/PromptModal.tsx';
 import { useMe } from '../../app/session.tsx';
-import { countryName, type Recommendation, type Recommendations } from './types.ts';
+import { useExpressInterest } from '../marketplace/api.ts';
+import { countryName, matchingKeys, recommendationsQuery, useFeedback, type Recommendation } from './api.ts';
 
 type Props = {
   /** Recommendations for this profile… */
@@ -26,8 +27,7 @@ export function RecommendedPartners({ profileId, organisationId, top = 10 }: Pro
   const { t } = useTranslation();
   const { me } = useMe();
   const lang = useLang();
-  const url = profileId ? `/api/profiles/${profileId}/recommendations` : `/api/organisations/${organisationId}/recommendations`;
-  const q = useQuery({ queryKey: ['matching', 'recommendations', url, top, lang], queryFn: () => get<Recommendations>(url, { top }) });
+  const q = useQuery(recommendationsQuery({ profileId, organisationId }, top, lang));
   const member = !!organisationId && !!me?.organisations.some((o) => o.id === organisationId);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -45,16 +45,14 @@ function RecommendationCard({ r, ownOrganisationId, lang }: { r: Recommendation;
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [interestOpen, setInterestOpen] = useState(false);
-  const [message, setMessage] = useState('');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['matching'] });
-  const feedback = useMutation({
-    mutationFn: (kind: 'not_relevant' | 'in_contact') => post('/api/matching/feedback', { organisationId: ownOrganisationId, profileId: r.forProfileId, candidateProfileId: r.profileId, kind }),
-    onSuccess: () => { notifications.show({ message: t('matching:ui.feedback_saved') }); void refresh(); },
-  });
-  const interest = useMutation({
-    mutationFn: () => post(`/api/profiles/${r.profileId}/interests`, { message: message.trim() || t('matching:ui.interest_default'), organisationId: ownOrganisationId }),
-    onSuccess: () => { setInterestOpen(false); notifications.show({ message: t('matching:ui.interest_sent') }); void refresh(); },
-  });
+  const refresh = () => qc.invalidateQueries({ queryKey: matchingKeys.all });
+  const feedback = useFeedback({ organisationId: ownOrganisationId, profileId: r.forProfileId, candidateProfileId: r.profileId },
+    () => notifications.show({ message: t('matching:ui.feedback_saved') }));
+  const interest = useExpressInterest(r.profileId);
+  const sendInterest = async (message: string) => {
+    await interest.mutateAsync({ message: message.trim() || t('matching:ui.interest_default'), organisationId: ownOrganisationId });
+    setInterestOpen(false); notifications.show({ message: t('matching:ui.interest_sent') }); void refresh();
+  };
   return (
     <Card withBorder padding="md" data-testid="recommendation">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -83,16 +81,9 @@ function RecommendationCard({ r, ownOrganisationId, lang }: { r: Recommendation;
         </Group>
       )}
       {feedback.error && <ErrorAlert error={feedback.error} />}
-      <Modal opened={interestOpen} onClose={() => setInterestOpen(false)} title={t('matching:ui.actions.express_interest')}>
-        <Stack>
-          <Textarea label={t('matching:ui.interest_message')} placeholder={t('matching:ui.interest_default')} autosize minRows={4} value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
-          {interest.error && <ErrorAlert error={interest.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setInterestOpen(false)}>{t('matching:ui.actions.cancel')}</Button>
-            <Button loading={interest.isPending} onClick={() => interest.mutate()}>{t('matching:ui.actions.send')}</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <PromptModal opened={interestOpen} onClose={() => setInterestOpen(false)} title={t('matching:ui.actions.express_interest')}
+        label={t('matching:ui.interest_message')} placeholder={t('matching:ui.interest_default')} minRows={4} errorBelow
+        cancelLabel={t('matching:ui.actions.cancel')} submitLabel={t('matching:ui.actions.send')} onSubmit={sendInterest} />
     </Card>
   );
 }

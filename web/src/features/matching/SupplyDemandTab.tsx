@@ -2,15 +2,14 @@
 import { Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { get } from '../../app/api.ts';
 import { MlText, useLang } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
-import { countryName, type SupplyDemand } from './types.ts';
+import { countryName, supplyDemandQuery } from './api.ts';
 
 export function SupplyDemandTab() {
   const { t } = useTranslation();
   const lang = useLang();
-  const q = useQuery({ queryKey: ['matching', 'supply-demand'], queryFn: () => get<SupplyDemand>('/api/matching/supply-demand') });
+  const q = useQuery(supplyDemandQuery);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const d = q.data!;

@@ -1,14 +1,14 @@
 // Organisers: the strongest cross-border pairs not yet in contact, with "introduce".
-import { Badge, Button, Card, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { get, post } from '../../app/api.ts';
 import { MlText, useLang } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
-import { countryName, type Pair, type Recommendation } from './types.ts';
+import { PromptModal } from '../../app/PromptModal.tsx';
+import { countryName, topPairsQuery, useIntroduce, type Pair, type Recommendation } from './api.ts';
 
 const PAGE = 20;
 
@@ -16,7 +16,7 @@ export function TopPairsTab() {
   const { t } = useTranslation();
   const lang = useLang();
   const [offset, setOffset] = useState(0);
-  const q = useQuery({ queryKey: ['matching', 'top-pairs', offset, lang], queryFn: () => get<{ total: number; items: Pair[] }>('/api/matching/top-pairs', { limit: PAGE, offset }) });
+  const q = useQuery(topPairsQuery(PAGE, offset, lang));
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const d = q.data!;
@@ -48,13 +48,8 @@ function Side({ r, lang }: { r: Recommendation; lang: string }) {
 
 function PairCard({ p, lang }: { p: Pair; lang: string }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [open, setOpen] = useState(false);
-  const [message, setMessage] = useState('');
-  const m = useMutation({
-    mutationFn: () => post('/api/matching/introductions', { profileAId: p.a.profileId, profileBId: p.b.profileId, message }),
-    onSuccess: () => { setOpen(false); notifications.show({ message: t('matching:ui.pairs.intro_sent') }); void qc.invalidateQueries({ queryKey: ['matching', 'top-pairs'] }); },
-  });
+  const m = useIntroduce({ profileAId: p.a.profileId, profileBId: p.b.profileId }, () => { setOpen(false); notifications.show({ message: t('matching:ui.pairs.intro_sent') }); });
   return (
     <Card withBorder data-testid="top-pair">
       <Group align="flex-start" wrap="nowrap">
@@ -64,16 +59,8 @@ function PairCard({ p, lang }: { p: Pair; lang: string }) {
       </Group>
       {p.reasons.length > 0 && <Text size="sm" mt="xs">{p.reasons.map((r) => r.text).join(' · ')}</Text>}
       <Group mt="xs"><Button size="xs" onClick={() => setOpen(true)}>{t('matching:ui.pairs.introduce')}</Button></Group>
-      <Modal opened={open} onClose={() => setOpen(false)} title={t('matching:ui.pairs.introduce')}>
-        <Stack>
-          <Textarea label={t('matching:ui.pairs.intro_message')} autosize minRows={3} value={message} onChange={(e) => setMessage(e.currentTarget.value)} />
-          {m.error && <ErrorAlert error={m.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>{t('matching:ui.actions.cancel')}</Button>
-            <Button loading={m.isPending} onClick={() => m.mutate()}>{t('matching:ui.actions.send')}</Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <PromptModal opened={open} onClose={() => setOpen(false)} title={t('matching:ui.pairs.introduce')} label={t('matching:ui.pairs.intro_message')} minRows={3} errorBelow
+        cancelLabel={t('matching:ui.actions.cancel')} submitLabel={t('matching:ui.actions.send')} onSubmit={(message) => m.mutateAsync(message)} />
     </Card>
   );
 }

@@ -1,29 +1,26 @@
 // The event's meetings by slot, with lock toggles and a move dialog that offers only conflict-free slots.
 import { Badge, Button, Card, Group, Modal, Select, Stack, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../../app/api.ts';
+import { useErrorNotice } from '../../app/notices.ts';
 import { DualTime, useLang } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { formatDateTime } from '@shared/time.ts';
 import { useViewerZone } from '../../app/session.tsx';
-import { attendeeNames, type Meeting, type Overview } from './types.ts';
+import { attendeeNames, consoleMeetingsQuery, freeSlotsQuery, useMeetingPlacement, type Meeting, type Overview } from './api.ts';
 
 export function MeetingsBySlot({ eventId, slots }: { eventId: string; slots: Overview['slots'] }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const list = useQuery({ queryKey: ['scheduling-meetings', eventId], queryFn: () => get<Meeting[]>(`/api/events/${eventId}/meetings`) });
+  const list = useQuery(consoleMeetingsQuery(eventId));
+  const placement = useMeetingPlacement(eventId);
+  const notifyError = useErrorNotice();
   const [moving, setMoving] = useState<Meeting | null>(null);
   if (list.isLoading) return <Loading />;
   if (!list.data) return <ErrorAlert error={list.error} />;
   const active = list.data.filter((m) => m.status === 'accepted' || m.status === 'scheduled');
-  const refresh = () => qc.invalidateQueries({ queryKey: ['scheduling-meetings', eventId] });
-  const toggle = async (m: Meeting) => {
-    try { await post(`/api/events/${eventId}/meetings/${m.id}/${m.locked ? 'unlock' : 'lock'}`); await refresh(); }
-    catch (e) { notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) }); }
-  };
+  const toggle = (m: Meeting) => placement.mutate({ meetingId: m.id, change: m.locked ? 'unlock' : 'lock' }, { onError: (e) => notifyError(e) });
   const rows = [...slots.map((s) => ({ slot: s, ms: active.filter((m) => m.status === 'scheduled' && m.slotId === s.id) })),
     { slot: null, ms: active.filter((m) => m.status !== 'scheduled' || !m.slotId) }].filter((x) => x.ms.length);
   return (
@@ -57,7 +54,7 @@ export function MeetingsBySlot({ eventId, slots }: { eventId: string; slots: Ove
           </Table>
         </Table.ScrollContainer>
       </Stack>
-      {moving && <MoveDialog eventId={eventId} meeting={moving} onClose={() => setMoving(null)} onMoved={() => { setMoving(null); void refresh(); }} />}
+      {moving && <MoveDialog eventId={eventId} meeting={moving} onClose={() => setMoving(null)} onMoved={() => setMoving(null)} />}
     </Card>
   );
 }
@@ -67,7 +64,9 @@ function MoveDialog({ eventId, meeting, onClose, onMoved }: { eventId: string; m
   const lang = useLang();
   const zone = useViewerZone();
   // The server lists only slots where everyone is free and (on site) a table is free: no conflicting choice is offered.
-  const free = useQuery({ queryKey: ['free-slots', meeting.id], queryFn: () => get<{ id: string; startsAt: string; freeTables: number | null }[]>(`/api/meetings/${meeting.id}/free-slots`) });
+  const free = useQuery(freeSlotsQuery(meeting.id));
+  const placement = useMeetingPlacement(eventId);
+  const notifyError = useErrorNotice();
   const [slotId, setSlotId] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const options = (free.data ?? []).filter((s) => s.id !== meeting.slotId).map((s) => ({
@@ -76,8 +75,8 @@ function MoveDialog({ eventId, meeting, onClose, onMoved }: { eventId: string; m
   const save = async () => {
     if (!slotId) return;
     setSaving(true);
-    try { await post(`/api/events/${eventId}/meetings/${meeting.id}/move`, { slotId }); notifications.show({ color: 'green', message: t('scheduling:move.done') }); onMoved(); }
-    catch (e) { notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) }); }
+    try { await placement.mutateAsync({ meetingId: meeting.id, change: { slotId } }); notifications.show({ color: 'green', message: t('scheduling:move.done') }); onMoved(); }
+    catch (e) { notifyError(e); }
     finally { setSaving(false); }
   };
   return (

@@ -1,22 +1,20 @@
 // One scheduling run: progress with the best result so far while it runs, then the proposal before applying.
 import { Alert, Badge, Button, Card, Group, List, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, get, post } from '../../app/api.ts';
+import { useErrorNotice } from '../../app/notices.ts';
 import { DualTime } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
-import { isActive, type Placement, type RunDetail } from './types.ts';
+import { isActive, runQuery, useApplyRun, useCancelRun, type Placement, type RunDetail } from './api.ts';
 
 export function RunPanel({ eventId, runId, appliedRunId, onChanged }: { eventId: string; runId: string; appliedRunId: string | null; onChanged: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
-  const run = useQuery({
-    queryKey: ['scheduling-run', eventId, runId],
-    queryFn: () => get<RunDetail>(`/api/events/${eventId}/scheduling/runs/${runId}`),
-    refetchInterval: (q) => (isActive(q.state.data as RunDetail | undefined) || !q.state.data ? 1000 : false),
-  });
+  const run = useQuery(runQuery(eventId, runId));
+  const applyRun = useApplyRun(eventId, runId);
+  const cancelRun = useCancelRun(eventId, runId);
+  const notifyError = useErrorNotice();
   const [applying, setApplying] = useState<string | null>(null);
   const status = run.data?.status;
   // When the run ends, the console's overview (active run, "Schedule all" enabled again) is refreshed.
@@ -27,12 +25,11 @@ export function RunPanel({ eventId, runId, appliedRunId, onChanged }: { eventId:
   const apply = async (stage: 'preliminary' | 'final') => {
     setApplying(stage);
     try {
-      const res = await post<{ changedMeetings: number; notified: number }>(`/api/events/${eventId}/scheduling/runs/${runId}/apply`, { stage });
+      const res = await applyRun.mutateAsync(stage);
       notifications.show({ color: 'green', message: t('scheduling:applied', { stage: t(`scheduling:stage.${stage}`), meetings: res.changedMeetings, people: res.notified }) });
-      await qc.invalidateQueries({ queryKey: ['scheduling-meetings', eventId] });
       onChanged();
     } catch (e) {
-      notifications.show({ color: 'red', autoClose: false, message: e instanceof ApiError ? e.message : String(e) });
+      notifyError(e, { autoClose: false });
     } finally { setApplying(null); }
   };
   const p = r.proposal;
@@ -46,7 +43,7 @@ export function RunPanel({ eventId, runId, appliedRunId, onChanged }: { eventId:
         {isActive(r) && (
           <>
             <Progress value={Math.round(r.progress * 100)} animated aria-label={t('scheduling:run.progress')} />
-            <Group justify="flex-end"><Button size="xs" variant="subtle" color="red" onClick={() => void post(`/api/events/${eventId}/scheduling/runs/${runId}/cancel`).catch(() => {})}>{t('scheduling:run.cancel')}</Button></Group>
+            <Group justify="flex-end"><Button size="xs" variant="subtle" color="red" onClick={() => cancelRun.mutate()}>{t('scheduling:run.cancel')}</Button></Group>
             {r.best && <Text size="sm">{t('scheduling:run.best', { scheduled: r.best.scheduled ?? 0, breaks: r.best.breaks ?? 0 })}</Text>}
             {r.best?.upperBound !== undefined && <Text size="sm" c="dimmed">{t(r.best.objective === 'count' ? 'scheduling:run.boundCount' : 'scheduling:run.boundWeight',
               { bound: r.best.upperBound, lb: r.best.breaksLowerBound ?? 0 })}</Text>}

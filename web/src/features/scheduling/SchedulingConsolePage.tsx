@@ -1,17 +1,16 @@
-// The organiser's "Schedule all" console (issue 6): settings, the background run with its progress and best so far,
+// The organiser's "Schedule all" console: settings, the background run with its progress and best so far,
 // the proposal before it is applied, and the meetings by slot with locks and manual moves.
 import { Alert, Badge, Button, Card, Group, NumberInput, Radio, Stack, Switch, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { ApiError, get, post } from '../../app/api.ts';
+import { useErrorNotice } from '../../app/notices.ts';
 import { useMl } from '../../app/display.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { MeetingsBySlot } from './MeetingsBySlot.tsx';
-import { isActive, type Overview } from './types.ts';
+import { isActive, overviewQuery, schedulingKeys, useStartRun } from './api.ts';
 
 export function SchedulingConsolePage() {
   return <RequireAuth roles={['organiser', 'admin']}><Console /></RequireAuth>;
@@ -22,29 +21,21 @@ function Console() {
   const { t } = useTranslation();
   const ml = useMl();
   const qc = useQueryClient();
-  const overview = useQuery({ queryKey: ['scheduling', id], queryFn: () => get<Overview>(`/api/events/${id}/scheduling`) });
+  const overview = useQuery(overviewQuery(id));
+  const startRun = useStartRun(id);
+  const notifyError = useErrorNotice();
   const [timeLimit, setTimeLimit] = useState<number>(10);
   const [seed, setSeed] = useState<number>(1);
   const [incremental, setIncremental] = useState(false);
   const [allowMoves, setAllowMoves] = useState(false);
   const [objective, setObjective] = useState<'weight' | 'count'>('weight');
   const [runId, setRunId] = useState<string | null>(null);
-  const [starting, setStarting] = useState(false);
   if (overview.isLoading) return <Loading />;
   if (!overview.data) return <ErrorAlert error={overview.error} />;
   const o = overview.data;
   const shown = runId ?? o.runs[0]?.id ?? null;
-  const start = async () => {
-    setStarting(true);
-    try {
-      const r = await post<{ id: string }>(`/api/events/${o.event.id}/scheduling/runs`, { timeLimitSeconds: timeLimit, seed, incremental, allowMoves: incremental && allowMoves, objective });
-      setRunId(r.id);
-      await qc.invalidateQueries({ queryKey: ['scheduling', id] });
-    } catch (e) {
-      notifications.show({ color: 'red', message: e instanceof ApiError ? e.message : String(e) });
-      if (e instanceof ApiError && e.code === 'schedule_run_in_progress') await qc.invalidateQueries({ queryKey: ['scheduling', id] });
-    } finally { setStarting(false); }
-  };
+  const start = () => startRun.mutate({ eventId: o.event.id, timeLimitSeconds: timeLimit, seed, incremental, allowMoves: incremental && allowMoves, objective },
+    { onSuccess: (r) => setRunId(r.id), onError: (e) => notifyError(e) });
   return (
     <Page title={t('scheduling:title')} description={ml(o.event.title)}
       actions={<Group gap="xs">
@@ -67,13 +58,13 @@ function Console() {
           <Switch label={t('scheduling:settings.incremental')} description={t('scheduling:settings.incrementalHelp')} checked={incremental} onChange={(e) => setIncremental(e.currentTarget.checked)} />
           {incremental && <Switch label={t('scheduling:settings.allowMoves')} checked={allowMoves} onChange={(e) => setAllowMoves(e.currentTarget.checked)} />}
           <Group>
-            <Button onClick={() => void start()} loading={starting} disabled={isActive(o.runs[0])}>{t('scheduling:scheduleAll')}</Button>
+            <Button onClick={() => void start()} loading={startRun.isPending} disabled={isActive(o.runs[0])}>{t('scheduling:scheduleAll')}</Button>
             {isActive(o.runs[0]) && <Text size="sm" c="dimmed">{t('scheduling:runActive')}</Text>}
           </Group>
         </Stack>
       </Card>
       {o.slots.length === 0 && <Alert color="yellow">{t('scheduling:noSlots')}</Alert>}
-      {shown && <RunPanel eventId={o.event.id} runId={shown} appliedRunId={o.appliedRunId} onChanged={() => void qc.invalidateQueries({ queryKey: ['scheduling', id] })} />}
+      {shown && <RunPanel eventId={o.event.id} runId={shown} appliedRunId={o.appliedRunId} onChanged={() => void qc.invalidateQueries({ queryKey: schedulingKeys.overview(id) })} />}
       <MeetingsBySlot eventId={o.event.id} slots={o.slots} />
     </Page>
   );

@@ -1,0 +1,47 @@
+// "My organisations": the caller's organisations and a form to create one.
+import { Anchor, Button, Group, Paper, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Page, ErrorAlert, RequireAuth } from '../../app/ui.tsx';
+import { useLang } from '../../app/display.tsx';
+import { mlText, type Ml } from '@shared/languages.ts';
+import { ORG_TYPES } from '@shared/enums.ts';
+import { VerifiedBadge } from '../../components/badges.tsx';
+import { myOrganisationsQuery, useCreateOrganisation } from './api.ts';
+
+export function MyOrganisationsPage() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const navigate = useNavigate();
+  const mine = useQuery(myOrganisationsQuery);
+  const create = useCreateOrganisation();
+  const [name, setName] = useState<Ml>({});
+  const [country, setCountry] = useState<string | null>('BY');
+  const [type, setType] = useState<string | null>('enterprise');
+  const [error, setError] = useState<unknown>(null);
+  return (
+    <RequireAuth>
+      <Page title={t('directory:mine')}>
+        <Table><Table.Tbody>{mine.data?.map((o) => (
+          <Table.Tr key={o.id}><Table.Td><Anchor component={Link} to={`/directory/organisations/${o.id}`}>{mlText(o.name, lang)}</Anchor></Table.Td><Table.Td>{t(`directory:role.${o.myRole}`)}</Table.Td><Table.Td><VerifiedBadge verified={o.verified} /></Table.Td></Table.Tr>
+        ))}</Table.Tbody></Table>
+        <Paper withBorder p="md"><Stack>
+          <Title order={2} size="h4">{t('directory:create')}</Title>
+          <ErrorAlert error={error} />
+          <Group grow>{(['ru', 'zh', 'en'] as const).map((l) => <TextInput key={l} label={`${t('directory:name')} (${t(`common:languages.${l}`)})`} value={name[l] ?? ''} onChange={(e) => setName({ ...name, [l]: e.currentTarget.value })} />)}</Group>
+          <Group grow>
+            <TextInput label={t('market:filters.country')} value={country ?? ''} onChange={(e) => setCountry(e.currentTarget.value.toUpperCase())} maxLength={2} />
+            <Select label={t('market:filters.orgType')} data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} value={type} onChange={setType} allowDeselect={false} />
+          </Group>
+          <Group><Button onClick={() => {
+            setError(null);
+            create.mutate({ name: Object.fromEntries(Object.entries(name).filter(([, v]) => v)) , country, type },
+              { onSuccess: (r) => navigate(`/directory/organisations/${r.id}`), onError: setError });
+          }}>{t('directory:createButton')}</Button></Group>
+        </Stack></Paper>
+      </Page>
+    </RequireAuth>
+  );
+}
