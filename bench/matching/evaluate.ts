@@ -13,7 +13,7 @@ import type { ImportFile } from '../../src/shared/import-format.ts';
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const { values: args } = parseArgs({ options: {
   input: { type: 'string', default: `${dir}eval-set.json` }, gold: { type: 'string', default: `${dir}gold.json` },
-  predictions: { type: 'string' }, verbose: { type: 'boolean', default: false },
+  predictions: { type: 'string' }, weights: { type: 'string' }, verbose: { type: 'boolean', default: false },
   // robustness: drop declared areas/sub-areas (the engine infers them from concepts) and fit fields
   'strip-taxonomy': { type: 'boolean', default: false }, 'strip-fit': { type: 'boolean', default: false },
 } });
@@ -72,7 +72,7 @@ function evaluate(pred: Record<string, string[]>, label: string): Record<Split, 
 }
 
 const started = performance.now();
-const engine = args.predictions ? JSON.parse(readFileSync(args.predictions, 'utf8')) as Record<string, string[]> : batchPredictions(profiles, { top: 50 });
+const engine = args.predictions ? JSON.parse(readFileSync(args.predictions, 'utf8')) as Record<string, string[]> : batchPredictions(profiles, { top: 50, ...(args.weights ? { weights: JSON.parse(args.weights) } : {}) });
 const ms = performance.now() - started;
 const results = { engine: evaluate(engine, 'engine'), baseline: evaluate(baseline(), 'baseline') };
 

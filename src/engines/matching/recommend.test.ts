@@ -155,8 +155,10 @@ test('candidate generation cannot starve: many same-country lexical neighbours, 
   assert.ok(list.every((c) => !c.profileId.startsWith('by-')), 'same-country profiles are never candidates');
   assert.equal(list[0].profileId, 'partner', 'the same-sub-area offer ranks first on type and area alone');
   assert.equal(list[0].signals.concepts, 0);
-  // a request of a non-complementary type in the same sub-area is not swept in
+  // a request of a non-complementary type in the same sub-area is not swept in: it can only come
+  // through a shared term
   const sameSide = mk({ id: 'cn-req', organisationId: 'cn-r', country: 'CN', type: 'TR', title: { zh: '寻求设备' }, summary: { zh: '需要。' },
     subAreas: ['mechanical_engineering.smart_manufacturing'] });
-  assert.ok(!recommend(buildIndex([query, ...neighbours, partner, sameSide]), 'q').some((c) => c.profileId === 'cn-req'));
+  const found = recommend(buildIndex([query, ...neighbours, partner, sameSide]), 'q').find((c) => c.profileId === 'cn-req');
+  assert.ok(!found || found.signals.text > 0 || found.signals.concepts > 0);
 });

@@ -96,15 +96,16 @@ const RELATED_AREAS = new Map(TAXONOMY.map((a) => [a.code,
 const complementary = (viewer: ProfileType, candidate: ProfileType) => TYPE_MATRIX[viewer][candidate] >= 0.5;
 
 /**
- * Candidate profile numbers. Only recommendable profiles (alive, published, not expired, another
+ * Candidate profile numbers from the postings and extra scorers (the area sweep is in forDoc,
+ * where it can be bounded). Only recommendable profiles (alive, published, not expired, another
  * organisation, a country the pairing rules allow) are ever candidates, and only they count
  * towards the budget, so that a text sharing words with many profiles of its own country cannot
  * crowd out the other country. Sources:
  *  1. profiles sharing a concept or a word (TF-IDF dot products accumulated term at a time);
- *  2. every recommendable profile of a complementary type in the same or a related area, whatever
- *     its words: a partner that describes the same technology in other words is still scored
- *     (on type, area and fit, plus any extra scorer);
- *  3. the candidates of extra scorers.
+ *  2. the candidates of extra scorers;
+ *  3. (forDoc) every recommendable profile of a complementary type in the same or a related area,
+ *     whatever its words: a partner that describes the same technology in other words is still
+ *     scored (on type, area and fit, plus any extra scorer).
  * The top k is then exact over this set (two passes in forDoc).
  */
 function generate(index: MatchIndex, q: Doc, ctx: Ctx, allowed: Uint8Array): { touched: Int32Array; count: number; rejected: number } {
@@ -159,17 +160,6 @@ function generate(index: MatchIndex, q: Doc, ctx: Ctx, allowed: Uint8Array): { t
       acc[n] += impact * p.w[j];
     }
   }
-  // Every recommendable profile of a complementary type in the same or a related area.
-  const qType = q.profile.type;
-  const areas = new Set(q.features.areas);
-  for (const a of q.features.areas) for (const r of RELATED_AREAS.get(a) ?? []) areas.add(r);
-  for (const code of [...areas].sort()) {
-    for (const n of index.taxonomy.get(code) ?? []) {
-      if (seen[n]) continue;
-      const d = docs[n];
-      if (d && complementary(qType, d.profile.type)) admit(n);
-    }
-  }
   for (const s of index.scorers) {
     for (const id of s.candidates?.(q, ctx.top * 10) ?? []) {
       const d = index.get(id);
@@ -180,6 +170,7 @@ function generate(index: MatchIndex, q: Doc, ctx: Ctx, allowed: Uint8Array): { t
   // with anyone: fall back to every complementary recommendable profile, so that no list is empty
   // while a partner exists (small indexes only; at scale every profile has an area).
   if (count < ctx.top && index.size <= 20_000) {
+    const qType = q.profile.type;
     for (let n = 0; n < size && count < ctx.top * 3; n++) {
       const d = docs[n];
       if (!seen[n] && d && complementary(qType, d.profile.type)) admit(n);
@@ -202,23 +193,23 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
   // threshold: a candidate whose upper bound stays below it cannot enter the top k.
   const slack = ctx.totalWeight - w.concepts - w.text - w.taxonomy - w.type;
   const hasHistory = !(ctx.history instanceof HistoryIndex) || ctx.history.size > 0;
+  const now = ctx.now ?? -Infinity;
   const cands = candBuf, cheap = cheapBuf, factors = factorBuf;
   const sims = simBuf; // concepts, text, taxonomy per candidate
   let nc = 0;
   const lows: number[] = []; // k best lower bounds, descending
-  for (let ti = 0; ti < count; ti++) {
-    const n = touched[ti];
+  const consider = (n: number) => {
     const d = index.docs[n];
     const dotC = accC[n], dotW = accW[n];
-    accC[n] = 0; accW[n] = 0; seen[n] = 0;
+    accC[n] = 0; accW[n] = 0; seen[n] = 3;
     // eligibility (another organisation, an allowed country, published, not expired) was checked when admitted
-    if (!d) continue;
+    if (!d) return;
     const cp = d.profile;
     let factor = 1;
     if (hasHistory) {
       const state = ctx.history.state(viewerIds, [cp.id, cp.organisationId]);
       if (state) factor = DEFAULT_HISTORY_FACTORS[state];
-      if (factor === 0) continue;
+      if (factor === 0) return;
     }
     index.norms(d);
     const concepts = dotC > 0 ? Math.min(1, dotC / (q.cNorm * d.cNorm)) : 0;
@@ -235,8 +226,34 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
       lows.splice(i, 0, low);
       if (lows.length > ctx.top) lows.pop();
     }
+  };
+  const kth = () => (lows.length >= ctx.top ? lows[lows.length - 1] : -Infinity);
+  for (let ti = 0; ti < count; ti++) consider(touched[ti]);
+  // Pass 1b, the area sweep: every recommendable profile of a complementary type in the same or a
+  // related area is a candidate. One that shares no term scores at most taxonomy + type + slack
+  // (history factors never exceed 1), so it is considered only if that bound reaches the current
+  // k-th lower bound; the result stays exact.
+  let swept = count;
+  const maxSwept = w.taxonomy + w.type + slack;
+  if (maxSwept >= kth()) {
+    const qType = qp.type;
+    const areas = new Set(q.features.areas);
+    for (const a of q.features.areas) for (const r of RELATED_AREAS.get(a) ?? []) areas.add(r);
+    for (const code of [...areas].sort()) {
+      for (const n of index.taxonomy.get(code) ?? []) {
+        if (seen[n]) continue;
+        const d = index.docs[n];
+        seen[n] = 3; touched[swept++] = n;
+        if (!d || d.orgN === q.orgN || !allowed[d.countryN] || !d.candidate || d.expiresMs < now) continue;
+        const type = typeRow[d.profile.type];
+        if (!complementary(qType, d.profile.type)) continue;
+        if (w.taxonomy * taxonomySignal(q.features, d.features) + w.type * type + slack < kth()) continue;
+        consider(n);
+      }
+    }
   }
-  const threshold = lows.length >= ctx.top ? lows[lows.length - 1] : -Infinity;
+  for (let ti = 0; ti < swept; ti++) seen[touched[ti]] = 0;
+  const threshold = kth();
 
   // Pass 2: exact scores for the candidates that can still make it; bounded top-k kept sorted
   // by (score desc, id asc).
