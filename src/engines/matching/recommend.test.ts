@@ -13,7 +13,7 @@ test('a Russian request finds the Chinese offer that answers it, ahead of distra
   assert.equal(first.profileId, 'zh-offer');
   assert.ok(first.signals.concepts > 0.3, `concepts ${first.signals.concepts}`);
   assert.equal(first.signals.type, 1);
-  assert.equal(first.signals.text, 0, 'no word is shared between the Russian and the Chinese text: the concepts carry it');
+  assert.ok(first.signals.text < first.signals.concepts, 'no word is shared between the Russian and the Chinese text (only pivot terms): the concepts carry it');
   for (const c of rest) assert.ok(c.score < first.score);
   assert.ok(!rest.some((c) => c.profileId === 'ru-lookalike'), 'same-country profiles are not recommended by default');
   const generic = rest.find((c) => c.profileId === 'zh-generic');

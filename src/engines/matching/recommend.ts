@@ -4,7 +4,7 @@
 import type { Doc, MatchIndex } from './match-index.ts';
 import { resolveWeights, roundScore } from './score.ts';
 import { DEFAULT_HISTORY_FACTORS, HistoryIndex, TYPE_MATRIX, fitSignal, taxonomySignal, typeSignal } from './signals.ts';
-import { conceptReasons } from './reasons.ts';
+import { conceptReasons, pivotReasons } from './reasons.ts';
 import type { Candidate, HistoryLookup, MatchProfile, PairingRules, Reason, RecommendOptions } from './types.ts';
 import type { Lang } from '../../shared/languages.ts';
 import type { ProfileType } from '../../shared/enums.ts';
@@ -295,6 +295,7 @@ function buildReasons(index: MatchIndex, q: Doc, d: Doc, ctx: Ctx): Reason[] {
   const type = typeSignal(q.profile.type, d.profile.type).reason;
   if (type) reasons.push(type);
   reasons.push(...conceptReasons(index, q, d, ctx.lang));
+  reasons.push(...pivotReasons(index, q, d));
   // "same sub-area" is only said when both sides declared their areas (not inferred from concepts)
   if (q.features.declaredTaxonomy && d.features.declaredTaxonomy) taxonomySignal(q.features, d.features, reasons);
   fitSignal(q.profile, q.features, d.profile, d.features, reasons);

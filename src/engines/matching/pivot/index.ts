@@ -39,12 +39,12 @@ export function zhGlossStems(word: string): string[] {
   return out;
 }
 
-/** Chinese text → dictionary words by forward longest match (2–8 characters); unmatched characters are skipped. */
+/** Chinese text → dictionary words by forward longest match (up to 8 characters); unmatched characters are skipped. */
 export function segmentByDictionary(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length;) {
     let n = 0;
-    for (let len = Math.min(MAX_ZH, text.length - i); len >= 2; len--) {
+    for (let len = Math.min(MAX_ZH, text.length - i); len >= 1; len--) {
       if (GLOSS[text.slice(i, i + len)]) { n = len; break; }
     }
     if (n) { out.push(text.slice(i, i + n)); i += n; } else i++;
