@@ -11,10 +11,17 @@
 // from, so reasons can say "肌电图 ≈ electromyogram ≈ электромиограмма".
 import ZH_EN from './zh-en.json' with { type: 'json' };
 import { loadThesaurus, matchTokens } from '../thesaurus/index.ts';
+import { stemWord } from '../text.ts';
 import type { Lang } from '../../../shared/languages.ts';
 
 const GLOSS = ZH_EN as Record<string, string[]>;
-const MAX_ZH = 8;
+/** Longest dictionary word starting / ending with a character: bounds the longest-match loops. */
+const MAX_FROM = new Map<string, number>(), MAX_TO = new Map<string, number>();
+for (const w of Object.keys(GLOSS)) {
+  const a = w[0], b = w[w.length - 1];
+  if ((MAX_FROM.get(a) ?? 0) < w.length) MAX_FROM.set(a, w.length);
+  if ((MAX_TO.get(b) ?? 0) < w.length) MAX_TO.set(b, w.length);
+}
 
 /** English function words and vague gloss words that say nothing about a technology. */
 const EN_VAGUE = new Set(`a an the of to and or in on for with by from at as be is are it its one sb sth something someone
@@ -39,17 +46,28 @@ export function zhGlossStems(word: string): string[] {
   return out;
 }
 
-/** Chinese text → dictionary words by forward longest match (up to 8 characters); unmatched characters are skipped. */
+/**
+ * Chinese text → dictionary words: forward and backward longest match (up to 8 characters), the
+ * one that leaves fewer characters uncovered, then has fewer words (longer compounds) — forward
+ * alone cuts 肌电控制 into 肌 | 电控 | 制, backward finds 肌电 | 控制 when both are words.
+ */
 export function segmentByDictionary(text: string): string[] {
-  const out: string[] = [];
+  const fwd: string[] = [];
+  let fwdMiss = 0;
   for (let i = 0; i < text.length;) {
     let n = 0;
-    for (let len = Math.min(MAX_ZH, text.length - i); len >= 1; len--) {
-      if (GLOSS[text.slice(i, i + len)]) { n = len; break; }
-    }
-    if (n) { out.push(text.slice(i, i + n)); i += n; } else i++;
+    for (let len = Math.min(MAX_FROM.get(text[i]) ?? 0, text.length - i); len >= 1; len--) if (GLOSS[text.slice(i, i + len)]) { n = len; break; }
+    if (n) { fwd.push(text.slice(i, i + n)); i += n; } else { fwdMiss++; i++; }
   }
-  return out;
+  const bwd: string[] = [];
+  let bwdMiss = 0;
+  for (let j = text.length; j > 0;) {
+    let n = 0;
+    for (let len = Math.min(MAX_TO.get(text[j - 1]) ?? 0, j); len >= 1; len--) if (GLOSS[text.slice(j - len, j)]) { n = len; break; }
+    if (n) { bwd.push(text.slice(j - n, j)); j -= n; } else { bwdMiss++; j--; }
+  }
+  bwd.reverse();
+  return bwdMiss < fwdMiss || (bwdMiss === fwdMiss && bwd.length < fwd.length) ? bwd : fwd;
 }
 
 const RU_LAT: Record<string, string> = {
@@ -64,6 +82,17 @@ const RU_LAT: Record<string, string> = {
  * collapsed, trailing vowels dropped; the first 9 letters, or the whole key for 6–8 letters.
  */
 export function cognateKey(stem: string): string | null {
+  let k = keyCache.get(stem);
+  if (k === undefined) {
+    k = computeCognateKey(stem);
+    if (keyCache.size > 200_000) keyCache.clear();
+    keyCache.set(stem, k);
+  }
+  return k;
+}
+const keyCache = new Map<string, string | null>();
+
+function computeCognateKey(stem: string): string | null {
   let s: string;
   if (/[а-яё]/.test(stem)) s = [...stem].map((ch) => RU_LAT[ch] ?? '').join('');
   else if (/^[a-z]+$/.test(stem)) {
@@ -102,35 +131,36 @@ export type PivotSource = Partial<Record<Lang, string>> & { gloss?: string };
  * words are given as raw words (not stems) so the source can be shown.
  */
 export function pivotTerms(text: string, lang: Lang, out: Map<string, PivotSource>, weightOut: Map<string, number>, weight: number): void {
-  const put = (term: string, src: PivotSource) => {
+  const put = (term: string, l: Lang, word: string, gloss?: string) => {
     weightOut.set(term, (weightOut.get(term) ?? 0) + weight);
-    const prev = out.get(term);
-    if (!prev) out.set(term, { ...src });
-    else for (const [k, v] of Object.entries(src) as Array<[keyof PivotSource, string]>) prev[k] ??= v;
+    let src = out.get(term);
+    if (!src) out.set(term, src = {});
+    src[l] ??= word;
+    if (gloss) src.gloss ??= gloss;
   };
   if (lang === 'zh') {
     for (const w of segmentByDictionary(text)) {
       const gloss = GLOSS[w]?.[0];
       for (const e of zhGlossStems(w)) {
-        put(`e:${e}`, { zh: w, gloss });
+        put(`e:${e}`, 'zh', w, gloss);
         const k = cognateKey(e);
-        if (k) put(`k:${k}`, { zh: w, gloss });
+        if (k) put(`k:${k}`, 'zh', w, gloss);
       }
     }
     return;
   }
   for (const raw of text.normalize('NFKC').split(/[^\p{L}\p{N}]+/u)) {
     if (raw.length < 3) continue;
-    const stem = matchTokens(raw)[0];
+    const stem = stemWord(raw);
     if (!stem) continue;
     const lower = raw.toLowerCase();
     const k = cognateKey(stem);
     if (lang === 'ru' && /[а-яё]/.test(stem)) {
-      if (k) put(`k:${k}`, { ru: lower });
-      for (const e of ruToEnStems(stem)) put(`e:${e}`, { ru: lower });
+      if (k) put(`k:${k}`, 'ru', lower);
+      for (const e of ruToEnStems(stem)) put(`e:${e}`, 'ru', lower);
     } else if (/^[a-z]+$/.test(stem) && !EN_VAGUE.has(stem)) {
-      put(`e:${stem}`, { en: lower });
-      if (k) put(`k:${k}`, { en: lower });
+      put(`e:${stem}`, 'en', lower);
+      if (k) put(`k:${k}`, 'en', lower);
     }
   }
 }
