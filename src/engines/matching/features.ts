@@ -41,11 +41,8 @@ export type ProfileFeatures = {
   direct: Map<string, Partial<Record<Lang, string>>>;
   /** word (stem or Chinese word) or pivot term ("e:…", "k:…") → weight. */
   words: Map<string, number>;
-  /**
-   * pivot term → the words it came from, only when asked for (reasons need it for the final top k;
-   * keeping it for every indexed profile would cost millions of small objects at 100,000 profiles).
-   */
-  pivots?: Map<string, PivotSource>;
+  /** pivot term → the words it came from (for reasons). */
+  pivots: Map<string, PivotSource>;
   subAreas: string[];
   areas: string[];
   /** false when areas were inferred from concepts (then no taxonomy reason is shown) */
@@ -84,7 +81,7 @@ const AREA_OF_SUB = new Map(TAXONOMY.flatMap((a) => a.subAreas.map((s) => [s.cod
 
 const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
 
-export function profileFeatures(p: MatchProfile, withPivotSources = false): ProfileFeatures {
+export function profileFeatures(p: MatchProfile): ProfileFeatures {
   const mapper = conceptMapper();
   // Per language, summed field weights; a bilingual profile counts each concept once (max over languages).
   const perLang: Record<Lang, Map<string, number>> = { ru: new Map(), zh: new Map(), en: new Map() };
@@ -144,7 +141,7 @@ export function profileFeatures(p: MatchProfile, withPivotSources = false): Prof
   if (!declaredTaxonomy) ({ areas, subAreas } = inferTaxonomy(raw));
   const trl = p.trl ?? (p.developmentStage ? STAGE_TRL[p.developmentStage] : undefined);
   subAreas.sort(); areas.sort();
-  return { concepts, direct, words, ...(withPivotSources ? { pivots } : {}), subAreas, areas, declaredTaxonomy, trl, masks: taxonomyMasks(areas, subAreas) };
+  return { concepts, direct, words, pivots, subAreas, areas, declaredTaxonomy, trl, masks: taxonomyMasks(areas, subAreas) };
 }
 
 /** A profile without declared areas gets the areas/sub-areas carrying ≥ 50% of its strongest concept weight. */

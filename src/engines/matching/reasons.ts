@@ -6,12 +6,10 @@ import en from '../../../locales/en/matching.json' with { type: 'json' };
 import ru from '../../../locales/ru/matching.json' with { type: 'json' };
 import zh from '../../../locales/zh/matching.json' with { type: 'json' };
 import { conceptMapper } from './concepts.ts';
-import { profileFeatures } from './features.ts';
-import type { PivotSource } from './pivot/index.ts';
 import { TAXONOMY } from '../../shared/taxonomy-data.ts';
 import { LANGS, pickMl, type Lang, type Ml } from '../../shared/languages.ts';
 import type { Doc, MatchIndex } from './match-index.ts';
-import type { ConceptRef, MatchProfile, PivotChain, Reason } from './types.ts';
+import type { ConceptRef, PivotChain, Reason } from './types.ts';
 
 const CATALOG: Record<Lang, unknown> = { en, ru, zh };
 const LOCALE_TAG: Record<Lang, string> = { ru: 'ru', zh: 'zh-CN', en: 'en' };
@@ -120,28 +118,14 @@ export function conceptReasons(index: MatchIndex, q: Doc, d: Doc, viewer: Lang):
 
 export const MAX_PIVOTS_IN_REASON = 3;
 
-// Pivot sources are recomputed for the profiles that reach a final top k (the index does not keep
-// them); a small cache serves the query profile and popular candidates.
-const sourceCache = new Map<MatchProfile, Map<string, PivotSource>>();
-function pivotSources(d: Doc): Map<string, PivotSource> {
-  let m = d.features.pivots ?? sourceCache.get(d.profile);
-  if (!m) {
-    m = profileFeatures(d.profile, true).pivots!;
-    if (sourceCache.size >= 2000) sourceCache.delete(sourceCache.keys().next().value!);
-    sourceCache.set(d.profile, m);
-  }
-  return m;
-}
-
 /**
  * Pivot terms both sides reach from words written in different languages (see pivot/index.ts),
  * strongest first: what each side wrote and the English they met through.
  */
 export function pivotReasons(index: MatchIndex, q: Doc, d: Doc): Reason[] {
   const scored: Array<{ chain: PivotChain; v: number; key: string }> = [];
-  const dSources = pivotSources(d);
-  for (const [term, a] of pivotSources(q)) {
-    const b = dSources.get(term);
+  for (const [term, a] of q.features.pivots) {
+    const b = d.features.pivots.get(term);
     if (!b) continue;
     const la = (['zh', 'ru', 'en'] as const).filter((l) => a[l]), lb = (['zh', 'ru', 'en'] as const).filter((l) => b[l]);
     if (la.every((l) => lb.includes(l)) && lb.every((l) => la.includes(l))) continue; // same language on both sides: the text signal says it
