@@ -39,7 +39,7 @@ export type ProfileFeatures = {
   concepts: Map<string, number>;
   /** concept ids written in the profile itself (not only reached by expansion) → lang → label. */
   direct: Map<string, Partial<Record<Lang, string>>>;
-  /** word (stem or Chinese word) or pivot term ("e:…", "k:…") → weight. */
+  /** word (stem or Chinese word) or pivot term (English stem, "k:…") → weight. */
   words: Map<string, number>;
   /** pivot term → the words it came from (for reasons). */
   pivots: Map<string, PivotSource>;

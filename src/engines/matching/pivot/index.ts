@@ -7,8 +7,9 @@
 //    (2) cognate keys: technical vocabulary is largely international (электромиография /
 //    electromyography, сапропель / sapropel), so a Russian stem and an English stem that
 //    transliterate to the same 9-letter prefix meet. Short words (< 6 letters) get no key.
-// Pivot terms are "e:<English stem>" and "k:<cognate key>"; each carries the surface forms it came
-// from, so reasons can say "肌电图 ≈ electromyogram ≈ электромиограмма".
+// Pivot terms are English stems (the same terms as English words of a text, so Chinese and Russian
+// meet English directly) and "k:<cognate key>"; each carries the surface forms it came from, so
+// reasons can say "肌电图 ≈ electromyogram ≈ электромиограмма".
 import ZH_EN from './zh-en.json' with { type: 'json' };
 import { loadThesaurus, matchTokens } from '../thesaurus/index.ts';
 import { stemWord } from '../text.ts';
@@ -142,7 +143,7 @@ export function pivotTerms(text: string, lang: Lang, out: Map<string, PivotSourc
     for (const w of segmentByDictionary(text)) {
       const gloss = GLOSS[w]?.[0];
       for (const e of zhGlossStems(w)) {
-        put(`e:${e}`, 'zh', w, gloss);
+        put(e, 'zh', w, gloss);
         const k = cognateKey(e);
         if (k) put(`k:${k}`, 'zh', w, gloss);
       }
@@ -157,9 +158,11 @@ export function pivotTerms(text: string, lang: Lang, out: Map<string, PivotSourc
     const k = cognateKey(stem);
     if (lang === 'ru' && /[а-яё]/.test(stem)) {
       if (k) put(`k:${k}`, 'ru', lower);
-      for (const e of ruToEnStems(stem)) put(`e:${e}`, 'ru', lower);
+      for (const e of ruToEnStems(stem)) put(e, 'ru', lower);
     } else if (/^[a-z]+$/.test(stem) && !EN_VAGUE.has(stem)) {
-      put(`e:${stem}`, 'en', lower);
+      // the English word itself is already a word term (the same stem): only record its source
+      const src = out.get(stem);
+      if (!src) out.set(stem, { en: lower }); else src.en ??= lower;
       if (k) put(`k:${k}`, 'en', lower);
     }
   }
