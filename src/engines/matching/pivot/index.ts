@@ -15,10 +15,11 @@ import { loadThesaurus, matchTokens } from '../thesaurus/index.ts';
 import { stemWord } from '../text.ts';
 import type { Lang } from '../../../shared/languages.ts';
 
-const GLOSS = ZH_EN as Record<string, string[]>;
+/** word → senses; a Map (83,000 keys are slow as object properties). */
+const GLOSS = new Map(Object.entries(ZH_EN as Record<string, string[]>));
 /** Longest dictionary word starting / ending with a character: bounds the longest-match loops. */
 const MAX_FROM = new Map<string, number>(), MAX_TO = new Map<string, number>();
-for (const w of Object.keys(GLOSS)) {
+for (const w of GLOSS.keys()) {
   const a = w[0], b = w[w.length - 1];
   if ((MAX_FROM.get(a) ?? 0) < w.length) MAX_FROM.set(a, w.length);
   if ((MAX_TO.get(b) ?? 0) < w.length) MAX_TO.set(b, w.length);
@@ -40,7 +41,7 @@ export function zhGlossStems(word: string): string[] {
   let out = glossCache.get(word);
   if (out === undefined) {
     const stems = new Set<string>();
-    for (const sense of GLOSS[word] ?? []) for (const s of matchTokens(sense)) if (s.length > 2 && !EN_VAGUE.has(s)) stems.add(s);
+    for (const sense of GLOSS.get(word) ?? []) for (const s of matchTokens(sense)) if (s.length > 2 && !EN_VAGUE.has(s)) stems.add(s);
     out = [...stems];
     glossCache.set(word, out);
   }
@@ -57,14 +58,14 @@ export function segmentByDictionary(text: string): string[] {
   let fwdMiss = 0;
   for (let i = 0; i < text.length;) {
     let n = 0;
-    for (let len = Math.min(MAX_FROM.get(text[i]) ?? 0, text.length - i); len >= 1; len--) if (GLOSS[text.slice(i, i + len)]) { n = len; break; }
+    for (let len = Math.min(MAX_FROM.get(text[i]) ?? 0, text.length - i); len >= 1; len--) if (GLOSS.has(text.slice(i, i + len))) { n = len; break; }
     if (n) { fwd.push(text.slice(i, i + n)); i += n; } else { fwdMiss++; i++; }
   }
   const bwd: string[] = [];
   let bwdMiss = 0;
   for (let j = text.length; j > 0;) {
     let n = 0;
-    for (let len = Math.min(MAX_TO.get(text[j - 1]) ?? 0, j); len >= 1; len--) if (GLOSS[text.slice(j - len, j)]) { n = len; break; }
+    for (let len = Math.min(MAX_TO.get(text[j - 1]) ?? 0, j); len >= 1; len--) if (GLOSS.has(text.slice(j - len, j))) { n = len; break; }
     if (n) { bwd.push(text.slice(j - n, j)); j -= n; } else { bwdMiss++; j--; }
   }
   bwd.reverse();
@@ -141,7 +142,7 @@ export function pivotTerms(text: string, lang: Lang, out: Map<string, PivotSourc
   };
   if (lang === 'zh') {
     for (const w of segmentByDictionary(text)) {
-      const gloss = GLOSS[w]?.[0];
+      const gloss = GLOSS.get(w)?.[0];
       for (const e of zhGlossStems(w)) {
         put(e, 'zh', w, gloss);
         const k = cognateKey(e);
