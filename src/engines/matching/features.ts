@@ -2,6 +2,7 @@
 // expansion), weighted word vector, effective taxonomy and TRL. Pure and deterministic.
 import { conceptMapper } from './concepts.ts';
 import { guessLang, textTerms } from './text.ts';
+import { pivotTerms, type PivotSource } from './pivot/index.ts';
 import { TAXONOMY } from '../../shared/taxonomy-data.ts';
 import { LANGS, type Lang, type Ml } from '../../shared/languages.ts';
 import type { MatchProfile } from './types.ts';
@@ -14,6 +15,13 @@ export const FIELD_WEIGHTS = {
 
 /** Concept expansion: a concept also credits its broader concepts and related concepts, less. */
 export const EXPANSION = { broader: 0.5, broader2: 0.25, related: 0.35 } as const;
+
+/**
+ * Weight of pivot terms (English glosses of Chinese words, English equivalents and cognate keys
+ * of Russian words, see pivot/index.ts) relative to the words they come from: they are a guess,
+ * so they count less than a word both texts wrote.
+ */
+export const PIVOT_WEIGHT = 0.5;
 
 /**
  * Cross-cutting concepts of general.json (joint research, licensing, pilot production, TRL…)
@@ -31,8 +39,10 @@ export type ProfileFeatures = {
   concepts: Map<string, number>;
   /** concept ids written in the profile itself (not only reached by expansion) → lang → label. */
   direct: Map<string, Partial<Record<Lang, string>>>;
-  /** word (stem or Chinese word) → weight. */
+  /** word (stem or Chinese word) or pivot term (English stem, "k:…") → weight. */
   words: Map<string, number>;
+  /** pivot term → the words it came from (for reasons). */
+  pivots: Map<string, PivotSource>;
   subAreas: string[];
   areas: string[];
   /** false when areas were inferred from concepts (then no taxonomy reason is shown) */
@@ -77,6 +87,7 @@ export function profileFeatures(p: MatchProfile): ProfileFeatures {
   const perLang: Record<Lang, Map<string, number>> = { ru: new Map(), zh: new Map(), en: new Map() };
   const wordsPerLang: Record<Lang, Map<string, number>> = { ru: new Map(), zh: new Map(), en: new Map() };
   const direct = new Map<string, Partial<Record<Lang, string>>>();
+  const pivots = new Map<string, PivotSource>();
 
   const scan = (text: string | undefined, lang: Lang, weight: number) => {
     if (!text?.trim()) return;
@@ -89,6 +100,8 @@ export function profileFeatures(p: MatchProfile): ProfileFeatures {
       labels[lang] ??= guessLang(h.label) === lang ? h.label : c[lang][0];
     }
     for (const w of textTerms(ex.zh?.text ?? text, ex.zh?.spans)) add(wordsPerLang[lang], w, weight);
+    const textLang = guessLang(text);
+    pivotTerms(ex.zh?.text ?? text, textLang, pivots, wordsPerLang[lang], weight * PIVOT_WEIGHT);
   };
   const ml = (v: Ml | undefined, weight: number) => { for (const l of LANGS) scan(v?.[l], l, weight); };
   ml(p.title, FIELD_WEIGHTS.title);
@@ -128,7 +141,7 @@ export function profileFeatures(p: MatchProfile): ProfileFeatures {
   if (!declaredTaxonomy) ({ areas, subAreas } = inferTaxonomy(raw));
   const trl = p.trl ?? (p.developmentStage ? STAGE_TRL[p.developmentStage] : undefined);
   subAreas.sort(); areas.sort();
-  return { concepts, direct, words, subAreas, areas, declaredTaxonomy, trl, masks: taxonomyMasks(areas, subAreas) };
+  return { concepts, direct, words, pivots, subAreas, areas, declaredTaxonomy, trl, masks: taxonomyMasks(areas, subAreas) };
 }
 
 /** A profile without declared areas gets the areas/sub-areas carrying ≥ 50% of its strongest concept weight. */

@@ -9,7 +9,7 @@ import { conceptMapper } from './concepts.ts';
 import { TAXONOMY } from '../../shared/taxonomy-data.ts';
 import { LANGS, pickMl, type Lang, type Ml } from '../../shared/languages.ts';
 import type { Doc, MatchIndex } from './match-index.ts';
-import type { ConceptRef, Reason } from './types.ts';
+import type { ConceptRef, PivotChain, Reason } from './types.ts';
 
 const CATALOG: Record<Lang, unknown> = { en, ru, zh };
 const LOCALE_TAG: Record<Lang, string> = { ru: 'ru', zh: 'zh-CN', en: 'en' };
@@ -38,6 +38,9 @@ export function conceptLabel(ref: ConceptRef, lang: Lang): string {
   return lang === 'zh' ? `${main}（${ref.label}）` : `${main} (${ref.label})`;
 }
 
+/** "肌电图 ≈ electromyogram ≈ электромиограмма": Chinese, the English pivot, Russian (those present). */
+export const pivotChain = (t: PivotChain): string => (['zh', 'en', 'ru'] as const).map((l) => t[l]).filter(Boolean).join(' ≈ ');
+
 export type RenderOptions = {
   /** Taxonomy labels as edited by organisers; defaults to the seed taxonomy. */
   taxonomyLabel?: (code: string, lang: Lang) => string | undefined;
@@ -52,6 +55,10 @@ export function renderReason(reason: Reason, lang: Lang, options: RenderOptions 
     case 'related_concepts': {
       const list = reason.params.concepts.map((r) => conceptLabel(r, lang));
       return format(lang, reason.kind, { count: list.length, list: joinList(lang, list) });
+    }
+    case 'pivot_terms': {
+      const list = reason.params.terms.map((t) => pivotChain(t));
+      return format(lang, 'pivot_terms', { count: list.length, list: joinList(lang, list) });
     }
     case 'taxonomy': {
       const label = options.taxonomyLabel?.(reason.params.code, lang) ?? pickMl(TAXONOMY_LABELS.get(reason.params.code), lang)?.text ?? reason.params.code;
@@ -107,4 +114,37 @@ export function conceptReasons(index: MatchIndex, q: Doc, d: Doc, viewer: Lang):
   const r = rank(related).slice(0, 3);
   if (r.length) out.push({ kind: 'related_concepts', params: { concepts: r } });
   return out;
+}
+
+export const MAX_PIVOTS_IN_REASON = 3;
+
+/**
+ * Pivot terms both sides reach from words written in different languages (see pivot/index.ts),
+ * strongest first: what each side wrote and the English they met through.
+ */
+export function pivotReasons(index: MatchIndex, q: Doc, d: Doc): Reason[] {
+  const scored: Array<{ chain: PivotChain; v: number; key: string }> = [];
+  for (const [term, a] of q.features.pivots) {
+    const b = d.features.pivots.get(term);
+    if (!b) continue;
+    const la = (['zh', 'ru', 'en'] as const).filter((l) => a[l]), lb = (['zh', 'ru', 'en'] as const).filter((l) => b[l]);
+    if (la.every((l) => lb.includes(l)) && lb.every((l) => la.includes(l))) continue; // same language on both sides: the text signal says it
+    const t = index.terms.get(`w:${term}`);
+    const idf = t === undefined ? 0 : index.idf(t);
+    const v = (q.features.words.get(term) ?? 0) * (d.features.words.get(term) ?? 0) * idf * idf;
+    if (v <= 0) continue;
+    const chain: PivotChain = { zh: a.zh ?? b.zh, en: a.en ?? b.en ?? a.gloss ?? b.gloss, ru: a.ru ?? b.ru };
+    scored.push({ chain, v, key: pivotChain(chain) });
+  }
+  scored.sort((x, y) => y.v - x.v || (x.key < y.key ? -1 : 1));
+  const seenKeys = new Set<string>(), seenWords = new Set<string>();
+  const terms: PivotChain[] = [];
+  for (const s of scored) {
+    const words = [s.chain.zh, s.chain.ru].filter((x): x is string => !!x);
+    if (seenKeys.has(s.key) || words.some((w) => seenWords.has(w))) continue;
+    seenKeys.add(s.key); for (const w of words) seenWords.add(w);
+    terms.push(Object.fromEntries(Object.entries(s.chain).filter(([, v]) => v)) as PivotChain);
+    if (terms.length >= MAX_PIVOTS_IN_REASON) break;
+  }
+  return terms.length ? [{ kind: 'pivot_terms', params: { terms } }] : [];
 }

@@ -13,7 +13,7 @@ test('a Russian request finds the Chinese offer that answers it, ahead of distra
   assert.equal(first.profileId, 'zh-offer');
   assert.ok(first.signals.concepts > 0.3, `concepts ${first.signals.concepts}`);
   assert.equal(first.signals.type, 1);
-  assert.equal(first.signals.text, 0, 'no word is shared between the Russian and the Chinese text: the concepts carry it');
+  assert.ok(first.signals.text < first.signals.concepts, 'no word is shared between the Russian and the Chinese text (only pivot terms): the concepts carry it');
   for (const c of rest) assert.ok(c.score < first.score);
   assert.ok(!rest.some((c) => c.profileId === 'ru-lookalike'), 'same-country profiles are not recommended by default');
   const generic = rest.find((c) => c.profileId === 'zh-generic');
@@ -135,4 +135,30 @@ test('inferred areas count in the score but are not presented as "same sub-area"
   assert.ok(!c.reasons.some((r) => r.kind === 'taxonomy'));
   const declared = HYDROGEN_SET.map((p) => ({ ...p, subAreas: ['energy_efficiency.hydrogen'] }));
   assert.ok(recommend(buildIndex(declared), 'ru-req')[0].reasons.some((r) => r.kind === 'taxonomy'));
+});
+
+test('candidate generation cannot starve: many same-country lexical neighbours, a partner that shares no concept', () => {
+  // The query shares ordinary words with 60 profiles of its own country (never recommendable) and
+  // nothing with its only partner, a Chinese offer in the same sub-area written in other words.
+  const words = 'Предприятие ищет технологию производства и оборудование для модернизации цеха, внедрение на заводе, испытания и сертификация';
+  const query = mk({ id: 'q', organisationId: 'by-q', country: 'BY', type: 'TR', title: { ru: 'Ищем технологию производства для модернизации цеха' },
+    summary: { ru: words }, subAreas: ['mechanical_engineering.smart_manufacturing'] });
+  const neighbours = Array.from({ length: 60 }, (_, i) => mk({ id: `by-${i}`, organisationId: `by-org-${i}`, country: 'BY', type: 'TO',
+    title: { ru: `Технология производства изделий № ${i} для модернизации цеха` }, summary: { ru: words }, subAreas: ['mechanical_engineering.smart_manufacturing'] }));
+  const partner = mk({ id: 'partner', organisationId: 'cn-p', country: 'CN', type: 'TO', title: { zh: '车间改造成套方案' },
+    summary: { zh: '为工厂提供产线升级整体服务。' }, subAreas: ['mechanical_engineering.smart_manufacturing'] });
+  // Chinese profiles of complementary types in related areas (fillers for the rest of the list)
+  const others = Array.from({ length: 12 }, (_, i) => mk({ id: `cn-${i}`, organisationId: `cn-org-${i}`, country: 'CN', type: i % 2 ? 'TO' : 'BO',
+    title: { zh: `产品${i}` }, summary: { zh: '出口产品。' }, subAreas: [i % 2 ? 'energy_efficiency.saving' : 'instruments_photonics.sensors'] }));
+  const list = recommend(buildIndex([query, ...neighbours, partner, ...others]), 'q', { top: 10 });
+  assert.equal(list.length, 10);
+  assert.ok(list.every((c) => !c.profileId.startsWith('by-')), 'same-country profiles are never candidates');
+  assert.equal(list[0].profileId, 'partner', 'the same-sub-area offer ranks first on type and area alone');
+  assert.equal(list[0].signals.concepts, 0);
+  // a request of a non-complementary type in the same sub-area is not swept in: it can only come
+  // through a shared term
+  const sameSide = mk({ id: 'cn-req', organisationId: 'cn-r', country: 'CN', type: 'TR', title: { zh: '寻求设备' }, summary: { zh: '需要。' },
+    subAreas: ['mechanical_engineering.smart_manufacturing'] });
+  const found = recommend(buildIndex([query, ...neighbours, partner, sameSide]), 'q').find((c) => c.profileId === 'cn-req');
+  assert.ok(!found || found.signals.text > 0 || found.signals.concepts > 0);
 });

@@ -4,14 +4,16 @@
 import type { Doc, MatchIndex } from './match-index.ts';
 import { resolveWeights, roundScore } from './score.ts';
 import { DEFAULT_HISTORY_FACTORS, HistoryIndex, TYPE_MATRIX, fitSignal, taxonomySignal, typeSignal } from './signals.ts';
-import { conceptReasons } from './reasons.ts';
+import { conceptReasons, pivotReasons } from './reasons.ts';
 import type { Candidate, HistoryLookup, MatchProfile, PairingRules, Reason, RecommendOptions } from './types.ts';
 import type { Lang } from '../../shared/languages.ts';
+import type { ProfileType } from '../../shared/enums.ts';
+import { TAXONOMY } from '../../shared/taxonomy-data.ts';
 
 export const DEFAULT_PAIRING: PairingRules = { crossBorder: [['BY', 'CN']], sameCountry: false };
 export const DEFAULT_TOP = 10;
 export const DEFAULT_MIN_SCORE = 0.05;
-/** Profiles touched through the postings before weaker query terms stop adding new candidates. */
+/** Recommendable candidates admitted through the postings before weaker query terms stop adding new ones. */
 export const DEFAULT_CANDIDATE_BUDGET = 4000;
 
 /** A profile id or organisation id (looked up in that order), or a profile that need not be indexed. */
@@ -86,8 +88,27 @@ function allowedCountries(index: MatchIndex, q: Doc, rules: PairingRules): Uint8
   return out;
 }
 
-/** Candidate profile numbers: those sharing a concept or a word (TF-IDF dot products accumulated), then fallbacks. */
-function generate(index: MatchIndex, q: Doc, ctx: Ctx): { touched: Int32Array; count: number } {
+/** Areas related to each area (either side's `related` list names the other), for candidate generation. */
+const RELATED_AREAS = new Map(TAXONOMY.map((a) => [a.code,
+  TAXONOMY.filter((b) => b.code !== a.code && (a.related.includes(b.code) || b.related.includes(a.code))).map((b) => b.code)]));
+
+/** Whether a profile type is a partner the viewer's type looks for (offer ↔ request, R&D ↔ R&D or offer). */
+const complementary = (viewer: ProfileType, candidate: ProfileType) => TYPE_MATRIX[viewer][candidate] >= 0.5;
+
+/**
+ * Candidate profile numbers from the postings and extra scorers (the area sweep is in forDoc,
+ * where it can be bounded). Only recommendable profiles (alive, published, not expired, another
+ * organisation, a country the pairing rules allow) are ever candidates, and only they count
+ * towards the budget, so that a text sharing words with many profiles of its own country cannot
+ * crowd out the other country. Sources:
+ *  1. profiles sharing a concept or a word (TF-IDF dot products accumulated term at a time);
+ *  2. the candidates of extra scorers;
+ *  3. (forDoc) every recommendable profile of a complementary type in the same or a related area,
+ *     whatever its words: a partner that describes the same technology in other words is still
+ *     scored (on type, area and fit, plus any extra scorer).
+ * The top k is then exact over this set (two passes in forDoc).
+ */
+function generate(index: MatchIndex, q: Doc, ctx: Ctx, allowed: Uint8Array): { touched: Int32Array; count: number; rejected: number } {
   const size = index.docs.length;
   if (accC.length < size) {
     accC = new Float64Array(size * 2); accW = new Float64Array(size * 2); seen = new Uint8Array(size * 2);
@@ -95,13 +116,25 @@ function generate(index: MatchIndex, q: Doc, ctx: Ctx): { touched: Int32Array; c
     cheapBuf = new Float64Array(size * 2); factorBuf = new Float64Array(size * 2); simBuf = new Float64Array(size * 6);
   }
   const touched = touchedBuf;
-  let count = 0;
+  const docs = index.docs;
+  const now = ctx.now ?? -Infinity;
+  const qOrg = q.orgN;
+  // seen: 0 = not looked at, 1 = candidate (in `touched` from the front), 2 = not recommendable
+  // (in `touched` from the back, so that its mark can be cleared afterwards).
+  let count = 0, rejected = 0;
+  const admit = (n: number): boolean => {
+    const d = docs[n];
+    if (d && d.orgN !== qOrg && allowed[d.countryN] && d.candidate && d.expiresMs >= now) {
+      seen[n] = 1; touched[count++] = n; return true;
+    }
+    seen[n] = 2; touched[touched.length - 1 - rejected++] = n; return false;
+  };
   // Very frequent words (in > 5% of a large index) work as stop words: they neither generate
   // candidates nor add to the dot product (their idf is small anyway).
   const wordCap = index.size >= 2000 ? Math.max(500, 0.05 * index.size) : Infinity;
   // Query terms in decreasing impact (query weight × idf²). Each term adds to the dot products
-  // of the profiles in its postings; once `candidateBudget` profiles are touched, the remaining
-  // (weaker, usually broad) terms only add to profiles already touched. Below the budget — any
+  // of the profiles in its postings; once `candidateBudget` candidates are admitted, the remaining
+  // (weaker, usually broad) terms only add to candidates already admitted. Below the budget — any
   // index of a few thousand profiles — the candidate set is exact.
   const terms: Array<{ t: number; impact: number; concept: boolean }> = [];
   for (let i = 0; i < q.cTerms.length; i++) {
@@ -121,29 +154,35 @@ function generate(index: MatchIndex, q: Doc, ctx: Ctx): { touched: Int32Array; c
     const open = count < ctx.candidateBudget;
     for (let j = 0; j < p.docs.length; j++) {
       const n = p.docs[j];
-      if (!seen[n]) {
-        if (!open) continue;
-        seen[n] = 1; touched[count++] = n;
-      }
+      const s = seen[n];
+      if (s === 2) continue;
+      if (s === 0 && (!open || !admit(n))) continue;
       acc[n] += impact * p.w[j];
     }
-  }
-  // Few candidates share a concept or a word: add profiles of the same sub-area, then area.
-  for (const code of [...q.features.subAreas, ...q.features.areas]) {
-    if (count >= ctx.top * 3) break;
-    for (const n of index.taxonomy.get(code) ?? []) if (!seen[n]) { seen[n] = 1; touched[count++] = n; }
   }
   for (const s of index.scorers) {
     for (const id of s.candidates?.(q, ctx.top * 10) ?? []) {
       const d = index.get(id);
-      if (d && !seen[d.n]) { seen[d.n] = 1; touched[count++] = d.n; }
+      if (d && !seen[d.n]) admit(d.n);
     }
   }
-  return { touched, count };
+  // Profiles without any area (nothing declared, nothing inferred) and a query that shares nothing
+  // with anyone: fall back to every complementary recommendable profile, so that no list is empty
+  // while a partner exists (small indexes only; at scale every profile has an area).
+  if (count < ctx.top && index.size <= 20_000) {
+    const qType = q.profile.type;
+    for (let n = 0; n < size && count < ctx.top * 3; n++) {
+      const d = docs[n];
+      if (!seen[n] && d && complementary(qType, d.profile.type)) admit(n);
+    }
+  }
+  return { touched, count, rejected };
 }
 
 function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
-  const { touched, count } = generate(index, q, ctx);
+  const allowed = allowedCountries(index, q, ctx.pairing);
+  const { touched, count, rejected } = generate(index, q, ctx, allowed);
+  for (let i = 0; i < rejected; i++) seen[touched[touched.length - 1 - i]] = 0;
   index.norms(q);
   const w = ctx.weights;
   const qp = q.profile;
@@ -153,26 +192,24 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
   // adds at most w.fit (+ the weights of extra scorers). The k-th best lower bound is a
   // threshold: a candidate whose upper bound stays below it cannot enter the top k.
   const slack = ctx.totalWeight - w.concepts - w.text - w.taxonomy - w.type;
-  const allowed = allowedCountries(index, q, ctx.pairing);
-  const now = ctx.now ?? -Infinity;
   const hasHistory = !(ctx.history instanceof HistoryIndex) || ctx.history.size > 0;
+  const now = ctx.now ?? -Infinity;
   const cands = candBuf, cheap = cheapBuf, factors = factorBuf;
   const sims = simBuf; // concepts, text, taxonomy per candidate
   let nc = 0;
   const lows: number[] = []; // k best lower bounds, descending
-  for (let ti = 0; ti < count; ti++) {
-    const n = touched[ti];
+  const consider = (n: number) => {
     const d = index.docs[n];
     const dotC = accC[n], dotW = accW[n];
-    accC[n] = 0; accW[n] = 0; seen[n] = 0;
-    // eligibility: another organisation, a country the pairing rules allow, published, not expired
-    if (!d || d.orgN === q.orgN || !allowed[d.countryN] || !d.candidate || d.expiresMs < now) continue;
+    accC[n] = 0; accW[n] = 0; seen[n] = 3;
+    // eligibility (another organisation, an allowed country, published, not expired) was checked when admitted
+    if (!d) return;
     const cp = d.profile;
     let factor = 1;
     if (hasHistory) {
       const state = ctx.history.state(viewerIds, [cp.id, cp.organisationId]);
       if (state) factor = DEFAULT_HISTORY_FACTORS[state];
-      if (factor === 0) continue;
+      if (factor === 0) return;
     }
     index.norms(d);
     const concepts = dotC > 0 ? Math.min(1, dotC / (q.cNorm * d.cNorm)) : 0;
@@ -189,8 +226,34 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
       lows.splice(i, 0, low);
       if (lows.length > ctx.top) lows.pop();
     }
+  };
+  const kth = () => (lows.length >= ctx.top ? lows[lows.length - 1] : -Infinity);
+  for (let ti = 0; ti < count; ti++) consider(touched[ti]);
+  // Pass 1b, the area sweep: every recommendable profile of a complementary type in the same or a
+  // related area is a candidate. One that shares no term scores at most taxonomy + type + slack
+  // (history factors never exceed 1), so it is considered only if that bound reaches the current
+  // k-th lower bound; the result stays exact.
+  let swept = count;
+  const maxSwept = w.taxonomy + w.type + slack;
+  if (maxSwept >= kth()) {
+    const qType = qp.type;
+    const areas = new Set(q.features.areas);
+    for (const a of q.features.areas) for (const r of RELATED_AREAS.get(a) ?? []) areas.add(r);
+    for (const code of [...areas].sort()) {
+      for (const n of index.taxonomy.get(code) ?? []) {
+        if (seen[n]) continue;
+        const d = index.docs[n];
+        seen[n] = 3; touched[swept++] = n;
+        if (!d || d.orgN === q.orgN || !allowed[d.countryN] || !d.candidate || d.expiresMs < now) continue;
+        const type = typeRow[d.profile.type];
+        if (!complementary(qType, d.profile.type)) continue;
+        if (w.taxonomy * taxonomySignal(q.features, d.features) + w.type * type + slack < kth()) continue;
+        consider(n);
+      }
+    }
   }
-  const threshold = lows.length >= ctx.top ? lows[lows.length - 1] : -Infinity;
+  for (let ti = 0; ti < swept; ti++) seen[touched[ti]] = 0;
+  const threshold = kth();
 
   // Pass 2: exact scores for the candidates that can still make it; bounded top-k kept sorted
   // by (score desc, id asc).
@@ -232,6 +295,7 @@ function buildReasons(index: MatchIndex, q: Doc, d: Doc, ctx: Ctx): Reason[] {
   const type = typeSignal(q.profile.type, d.profile.type).reason;
   if (type) reasons.push(type);
   reasons.push(...conceptReasons(index, q, d, ctx.lang));
+  reasons.push(...pivotReasons(index, q, d));
   // "same sub-area" is only said when both sides declared their areas (not inferred from concepts)
   if (q.features.declaredTaxonomy && d.features.declaredTaxonomy) taxonomySignal(q.features, d.features, reasons);
   fitSignal(q.profile, q.features, d.profile, d.features, reasons);

@@ -26,7 +26,7 @@ test('type reasons say who answers whom', () => {
 });
 
 const feat = (areas: string[], subAreas: string[]): ProfileFeatures =>
-  ({ concepts: new Map(), direct: new Map(), words: new Map(), areas, subAreas, declaredTaxonomy: true, masks: taxonomyMasks(areas, subAreas) });
+  ({ concepts: new Map(), direct: new Map(), words: new Map(), pivots: new Map(), areas, subAreas, declaredTaxonomy: true, masks: taxonomyMasks(areas, subAreas) });
 
 test('taxonomy: same sub-area > same area > related areas > unrelated, with and without bit masks', () => {
   const q = feat(['energy_efficiency'], ['energy_efficiency.storage']);

@@ -58,11 +58,16 @@ export type ConceptRef = {
   label: string;
 };
 
+/** One term across languages: what each side wrote, and the English it met through. */
+export type PivotChain = Partial<Record<Lang, string>>;
+
 /** Structured reason: `kind` + params; rendered by renderReason(reason, lang). */
 export type Reason =
   | { kind: 'type'; params: { relation: 'their_offer_your_request' | 'your_offer_their_request' | 'joint_rd' | 'their_tech_your_rd' | 'your_tech_their_rd' | 'similar'; viewerType: ProfileType; candidateType: ProfileType } }
   | { kind: 'shared_concepts'; params: { concepts: ConceptRef[] } }
   | { kind: 'related_concepts'; params: { concepts: ConceptRef[] } }
+  /** Terms the thesaurus does not know that met through the English pivot: "肌电图 ≈ electromyogram ≈ электромиограмма". */
+  | { kind: 'pivot_terms'; params: { terms: PivotChain[] } }
   | { kind: 'taxonomy'; params: { level: 'sub_area' | 'area' | 'related_area'; code: string } }
   | { kind: 'trl'; params: { direction: 'theirs_meets_yours' | 'yours_meets_theirs'; trl: number; min: number } }
   | { kind: 'partnership'; params: { types: PartnershipType[] } }
