@@ -8,11 +8,12 @@ import { eventSessions, eventSlots, eventUnavailability, meetingParticipants, me
 import type { Tx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../../platform/db-errors.ts';
 import type { EventRow } from './events.ts';
-import { isUniqueViolation } from './events.ts';
-import { firstFreeTable, jitsiRoomUrl } from './slots.ts';
+import { firstFreeTable } from './slots.ts';
+import { placeMeetings, type MeetingRow } from './placement.ts';
 
-export type MeetingRow = typeof meetings.$inferSelect;
+export type { MeetingRow } from './placement.ts';
 
 /** People who will sit in the meeting: the requester and invitees who accepted. */
 export async function attendeesOf(tx: Tx, meetingId: string): Promise<string[]> {
@@ -52,7 +53,6 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
 
   const tables = slot.block.tables ?? 0;
   let table: number | null = null;
-  let videoUrl: string | null = null;
   if (tables > 0) {
     if (tableNo !== undefined) {
       if (tableNo > tables) throw new AppError('validation_failed', { fields: [{ path: 'tableNo', code: 'too_big', params: { max: tables } }] });
@@ -63,18 +63,10 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
       table = firstFreeTable(tables, taken.map((x) => x.t!));
       if (table === null) throw new AppError('no_table_free', { status: 409 });
     }
-  } else {
-    const room = e.venues.flatMap((v) => v.rooms).find((r) => r.id === slot.block.roomId);
-    videoUrl = e.videoProvider === 'link' ? room?.videoUrl ?? e.videoLink : m.videoUrl ?? jitsiRoomUrl(ctx.config.VIDEO_BASE_URL, e.slug);
   }
 
-  await releaseSlot(tx, m.id);
-  await tx.update(meetings).set({
-    slotId, tableNo: table, videoUrl, status: 'scheduled', published: e.bookingMode === 'self' || m.published,
-    icsSequence: m.icsSequence + 1, reminderSentAt: null, updatedAt: ctx.clock.now(),
-  }).where(eq(meetings.id, m.id));
-  await tx.insert(meetingSlotOccupancy).values(people.map((userId) => ({ eventId: e.id, slotId, userId, meetingId: m.id })));
-  return { slotId, startsAt: slot.s.startsAt, tableNo: table, videoUrl };
+  const video = await placeMeetings(tx, ctx, e, [{ meeting: m, to: { slotId, tableNo: table, interpreterUserId: m.interpreterUserId } }], { publish: 'self-booking' });
+  return { slotId, startsAt: slot.s.startsAt, tableNo: table, videoUrl: video.get(m.id) ?? null };
 }
 
 /** Accepted and scheduled meetings a person already has at this event (the organiser's maximum applies to them). */

@@ -7,6 +7,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError, notFound, forbidden } from '../../platform/errors.ts';
 import { audit, diff } from '../../platform/audit.ts';
 import { newId } from '../../platform/tokens.ts';
+import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { zonedToUtc } from '../../shared/time.ts';
 import { canManageEvents, canViewEvent, registrationOpen } from './policy.ts';
 import { generateSlots } from './slots.ts';
@@ -73,18 +74,6 @@ export async function updateEvent(ctx: RequestContext, id: string, input: EventI
     const changes = diff(before as unknown as Record<string, unknown>, cols as unknown as Record<string, unknown>);
     await audit(tx, ctx, { entityType: 'event', entityId: before.id, action: 'update', changes });
   });
-}
-
-/** Postgres unique violations arrive wrapped by the driver/ORM; this looks through the causes. */
-export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  for (let x = e as { code?: string; constraint?: string; constraint_name?: string; message?: string; cause?: unknown } | undefined; x; x = x.cause as typeof x) {
-    if (x.code === '23505') {
-      if (!constraint) return true;
-      const name = x.constraint ?? x.constraint_name ?? '';
-      return name === constraint || (x.message ?? '').includes(constraint);
-    }
-  }
-  return false;
 }
 
 function sessionColumns(e: EventRow, input: SessionInput) {
