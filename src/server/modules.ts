@@ -7,6 +7,7 @@ import { healthRoutes } from '../modules/health/routes.ts';
 import { directoryRoutes } from '../modules/directory/routes.ts';
 import { profilesRoutes } from '../modules/profiles/routes.ts';
 import { interestsRoutes } from '../modules/interests/routes.ts';
+import { notificationsRoutes } from '../modules/notifications/routes.ts';
 import { eventsRoutes } from '../modules/events/routes.ts';
 import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/routes.ts';
@@ -19,6 +20,7 @@ export async function registerModules(app: App, deps: Deps) {
   directoryRoutes(app, deps);
   profilesRoutes(app, deps);
   interestsRoutes(app, deps);
+  notificationsRoutes(app, deps);
   eventsRoutes(app, deps);
   calendarRoutes(app, deps);
   schedulingRoutes(app, deps);

@@ -2,15 +2,14 @@
 import { z } from 'zod';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { idParams, ok, okSchema } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
-import { okSchema, tokenBody } from '../accounts/schema.ts';
+import { tokenBody } from '../accounts/schema.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
 import { findInvitation } from '../accounts/commands.ts';
 
-const ok = { ok: true as const };
-const idParams = z.object({ id: z.string().uuid() }).strict();
 
 export function adminRoutes(app: App, deps: Deps) {
   const tags = ['admin'];

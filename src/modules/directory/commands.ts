@@ -8,7 +8,7 @@ import { newId } from '../../platform/tokens.ts';
 import type { Tx } from '../../db/client.ts';
 import { canCreateOrganisation, canEditOrganisation, canManageMembers, canManageTaxonomy, canVerifyOrganisation } from './policy.ts';
 import { membershipOf } from './queries.ts';
-import { checkUpload, storeFile } from './uploads.ts';
+import { checkUpload, storeFile } from '../../platform/uploads.ts';
 import type { orgBody, orgPatch, contactsBody, memberBody, taxonomyCreate, taxonomyPatch } from './schema.ts';
 import { reindexOrganisationProfiles } from '../profiles/search-index.ts';
 

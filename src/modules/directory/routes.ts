@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { idParams, ok, okSchema, readUpload } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { files, organisations } from '../../db/schema/index.ts';
 import { fileResponse } from '../../server/file-response.ts';
 import { UPLOAD_RULES } from '../../shared/uploads.ts';
-import { readUpload } from '../profiles/routes.ts';
 import { profileRecord } from '../profiles/schema.ts';
 import { organisationProfiles } from '../profiles/queries.ts';
 import { canManageTaxonomy } from './policy.ts';
@@ -17,9 +17,6 @@ import * as q from './queries.ts';
 import * as cmd from './commands.ts';
 import { exchangeRoutes } from './exchange-routes.ts';
 
-const ok = { ok: true as const };
-const okSchema = z.object({ ok: z.literal(true) });
-const idParams = z.object({ id: z.string().uuid() }).strict();
 
 export function directoryRoutes(app: App, deps: Deps) {
   const tags = ['directory'];

@@ -5,7 +5,7 @@ import { events, files } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { checkUpload, storeFile, UPLOAD_RULES } from '../directory/uploads.ts';
+import { checkUpload, storeFile, UPLOAD_RULES } from '../../platform/uploads.ts';
 import { canManageEvents, canViewEvent } from './policy.ts';
 import { coverUrl, loadEvent, myRegistration } from './events.ts';
 

@@ -1,8 +1,8 @@
 // Cooperation profiles: CRUD, lifecycle, attachments, moderation, search.
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { idParams, ok, okSchema, readUpload } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fileResponse } from '../../server/file-response.ts';
@@ -13,18 +13,6 @@ import * as q from './queries.ts';
 import * as cmd from './commands.ts';
 import { searchProfiles } from './search.ts';
 
-const ok = { ok: true as const };
-const okSchema = z.object({ ok: z.literal(true) });
-const idParams = z.object({ id: z.string().uuid() }).strict();
-
-/** Reads the single uploaded file of a multipart request. */
-export async function readUpload(req: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-  const part = await req.file();
-  if (!part) throw new AppError('bad_request', { params: { reason: 'no_file' } });
-  const content = await part.toBuffer();
-  return { filename: part.filename, content };
-}
 
 export function profilesRoutes(app: App, deps: Deps) {
   const tags = ['profiles'];
