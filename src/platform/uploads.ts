@@ -14,7 +14,7 @@ export { UPLOAD_RULES, type UploadKind };
 /** Rejects names with path separators, control characters, or leading dots (e.g. "../x", "a/b", "C:\\x"). */
 export function checkFileName(name: string): string {
   const n = name.normalize('NFC').trim();
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (!n || n.length > 200 || /[/\\\u0000-\u001f]/.test(n) || n.startsWith('.') || /^[A-Za-z]:/.test(n)) {
     throw new AppError('invalid_file_name');
   }

@@ -52,7 +52,7 @@ function readJson(content: Buffer): Source {
   for (const sheet of ['organisations', 'profiles'] as const) {
     const arr = data?.[sheet] ?? [];
     if (!Array.isArray(arr)) { src.fileProblems.push({ sheet: 'file', row: 0, column: sheet, code: 'invalid_type' }); continue; }
-    arr.forEach((value, i) => src.items.push({ sheet, row: i + 1, value: value as Record<string, unknown>, problems: [] }));
+    arr.forEach((value, i) => { src.items.push({ sheet, row: i + 1, value: value as Record<string, unknown>, problems: [] }); });
   }
   return src;
 }

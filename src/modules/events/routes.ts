@@ -16,7 +16,7 @@ import { UPLOAD_RULES } from '../../shared/uploads.ts';
 const created = z.object({ id: z.string() });
 const meetingAction = z.object({ status: z.string(), slotId: z.string().nullable().optional(), tableNo: z.number().nullable().optional(), videoUrl: z.string().nullable().optional() });
 
-export function eventsRoutes(app: App, deps: Deps) {
+export function eventsRoutes(app: App, _deps: Deps) {
   const tags = ['events'];
   app.route({
     method: 'GET', url: '/api/events', config: { access: access.public },

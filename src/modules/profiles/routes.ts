@@ -4,7 +4,6 @@ import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
 import { idParams, ok, okSchema, readUpload } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import { fileResponse } from '../../server/file-response.ts';
 import { UPLOAD_RULES } from '../../shared/uploads.ts';
 import { myOrganisationIds } from '../directory/queries.ts';

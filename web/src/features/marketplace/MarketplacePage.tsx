@@ -5,13 +5,12 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { get } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, ChoiceButtons } from '../../app/ui.tsx';
 import { DateTime, MlText, useLang } from '../../app/display.tsx';
 import { useMe, hasRole } from '../../app/session.tsx';
-import { mlText, type Ml } from '@shared/languages.ts';
+import { mlText } from '@shared/languages.ts';
 import { searchQueryOptions, taxonomyQuery } from './search-query.ts';
-import { Highlighted, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_TYPES, STATUSES, StatusBadge, TypeBadge, type Card, type SearchResult } from './common.tsx';
+import { Highlighted, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_TYPES, STATUSES, StatusBadge, TypeBadge, type Card } from './common.tsx';
 
 
 function Facet({ name, options, counts, params, set, label }: { name: string; options: string[]; counts?: Record<string, number>; params: URLSearchParams; set: (k: string, v: string | null) => void; label: (v: string) => string }) {
