@@ -21,6 +21,12 @@ export function profilesRoutes(app: App, deps: Deps) {
     handler: async (req) => searchProfiles(deps.db, req.query, req.actor, { lang: req.lang, myOrgIds: await myOrganisationIds(deps.db, req.actor?.userId) }),
   });
   app.route({
+    method: 'GET', url: '/api/organisations/:id/profiles', config: { access: access.public },
+    schema: { tags: ['directory'], summary: "The organisation's profiles (published, not anonymous ones unless the caller is a member or an organiser)", params: idParams,
+      response: { 200: z.array(s.profileRecord) } },
+    handler: async (req) => q.organisationProfiles(deps.db, req.actor, req.params.id),
+  });
+  app.route({
     method: 'GET', url: '/api/profiles/mine', config: { access: access.signedIn },
     schema: { tags, response: { 200: z.array(s.ownProfile) } }, handler: async (req) => q.myProfiles(deps.db, req.actor!.userId),
   });

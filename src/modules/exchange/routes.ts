@@ -11,7 +11,7 @@ import { plan } from '../profiles/search.ts';
 import { searchQuery } from '../profiles/schema.ts';
 import { fileResponse, MEDIA } from '../../server/file-response.ts';
 import { importFileSchema } from '../../shared/import-format.ts';
-import { importReport } from './schema.ts';
+import { importReport } from '../directory/schema.ts';
 import { importSource, readSource } from './import.ts';
 import { exportData, templateXlsx, toCsv, toXlsx } from './export.ts';
 

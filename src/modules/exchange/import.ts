@@ -14,8 +14,8 @@ import { newId } from '../../platform/tokens.ts';
 import { IMPORT_FORMAT, importOrganisationSchema, importProfileSchema, type ImportOrganisation, type ImportProfile } from '../../shared/import-format.ts';
 import { indexProfiles } from '../profiles/search-index.ts';
 import { expiryOnPublish } from '../profiles/policy.ts';
-import { canModerateDirectory } from './policy.ts';
-import { columnOfHeader, columnOfPath, rowToObject, type Sheet } from './exchange-columns.ts';
+import { canModerateDirectory } from '../directory/policy.ts';
+import { columnOfHeader, columnOfPath, rowToObject, type Sheet } from './columns.ts';
 
 export type ImportProblem = { sheet: Sheet | 'file'; row: number; column: string; code: string; value?: string };
 type Item = { sheet: Sheet; row: number; value: Record<string, unknown>; problems: ImportProblem[] };
