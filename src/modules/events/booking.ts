@@ -26,8 +26,8 @@ export async function mapBookingConflict<T>(work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (e) {
-    if (isUniqueViolation(e, 'meeting_slot_occupancy')) throw new AppError('participant_busy', { status: 409 });
-    if (isUniqueViolation(e, 'meetings_slot_table_uq')) throw new AppError('table_taken', { status: 409 });
+    if (isUniqueViolation(e, 'meeting_slot_occupancy')) throw new AppError('participant_busy');
+    if (isUniqueViolation(e, 'meetings_slot_table_uq')) throw new AppError('table_taken');
     throw e;
   }
 }
@@ -40,16 +40,16 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
   const [slot] = await tx.select({ s: eventSlots, block: eventSessions }).from(eventSlots).innerJoin(eventSessions, eq(eventSessions.id, eventSlots.sessionId))
     .where(and(eq(eventSlots.id, slotId), eq(eventSlots.eventId, e.id)));
   if (!slot) throw new AppError('validation_failed', { fields: [{ path: 'slotId', code: 'invalid' }] });
-  if (!opts.allowPast && slot.s.startsAt <= ctx.clock.now()) throw new AppError('slot_past', { status: 409 });
+  if (!opts.allowPast && slot.s.startsAt <= ctx.clock.now()) throw new AppError('slot_past');
   const people = await attendeesOf(tx, m.id);
   if (m.interpreterUserId) people.push(m.interpreterUserId);
 
   const unavailable = await tx.select({ userId: eventUnavailability.userId }).from(eventUnavailability)
     .where(and(eq(eventUnavailability.slotId, slotId), inArray(eventUnavailability.userId, people)));
-  if (unavailable.length) throw new AppError('slot_unavailable', { status: 409 });
+  if (unavailable.length) throw new AppError('slot_unavailable');
   const busy = await tx.select({ userId: meetingSlotOccupancy.userId }).from(meetingSlotOccupancy)
     .where(and(eq(meetingSlotOccupancy.slotId, slotId), inArray(meetingSlotOccupancy.userId, people), sql`${meetingSlotOccupancy.meetingId} <> ${m.id}`));
-  if (busy.length) throw new AppError('participant_busy', { status: 409 });
+  if (busy.length) throw new AppError('participant_busy');
 
   const tables = slot.block.tables ?? 0;
   let table: number | null = null;
@@ -61,7 +61,7 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
       const taken = await tx.select({ t: meetings.tableNo }).from(meetings)
         .where(and(eq(meetings.slotId, slotId), eq(meetings.status, 'scheduled'), isNotNull(meetings.tableNo), sql`${meetings.id} <> ${m.id}`));
       table = firstFreeTable(tables, taken.map((x) => x.t!));
-      if (table === null) throw new AppError('no_table_free', { status: 409 });
+      if (table === null) throw new AppError('no_table_free');
     }
   }
 

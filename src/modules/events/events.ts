@@ -58,7 +58,7 @@ export async function createEvent(ctx: RequestContext, input: EventInput) {
       await audit(tx, ctx, { entityType: 'event', entityId: id, action: 'create', changes: { slug: input.slug, title: input.title } });
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'events_slug_uq')) throw new AppError('event_slug_taken', { status: 409, fields: [{ path: 'slug', code: 'taken' }] });
+    if (isUniqueViolation(e, 'events_slug_uq')) throw new AppError('event_slug_taken', { fields: [{ path: 'slug', code: 'taken' }] });
     throw e;
   }
   return { id };
@@ -89,7 +89,7 @@ async function writeSlots(tx: Tx, e: EventRow, sessionId: string, cols: ReturnTy
   // Slots in use by meetings stay (their meetings would lose their time); others are regenerated.
   const used = await tx.select({ id: eventSlots.id }).from(eventSlots).innerJoin(meetings, eq(meetings.slotId, eventSlots.id))
     .where(and(eq(eventSlots.sessionId, sessionId), inArray(meetings.status, ['scheduled'])));
-  if (used.length) throw new AppError('block_has_meetings', { status: 409 });
+  if (used.length) throw new AppError('block_has_meetings');
   await tx.delete(eventSlots).where(eq(eventSlots.sessionId, sessionId));
   if (cols.kind !== 'meeting_block') return;
   const slots = generateSlots(cols.startsAt, cols.endsAt, cols.slotMinutes!, cols.pauseMinutes ?? 0);

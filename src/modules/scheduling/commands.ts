@@ -25,7 +25,7 @@ export async function startRun(ctx: RequestContext, eventId: string, body: z.out
   const params: RunParams = { input, fingerprint: fingerprint(input), timeLimitSeconds: body.timeLimitSeconds, seed: body.seed,
     incremental: body.incremental, allowMoves: body.allowMoves };
   const r = await startTaskRun(ctx, { kind: RUN_KIND, scope: e.id, params: params as unknown as Record<string, unknown>, userId: ctx.actor!.userId });
-  if (!r.ok) throw new AppError('schedule_run_in_progress', { status: 409, params: { runId: r.run.id } });
+  if (!r.ok) throw new AppError('schedule_run_in_progress', { params: { runId: r.run.id } });
   await ctx.db.transaction((tx) => audit(tx, ctx, { entityType: 'event', entityId: e.id, action: 'schedule_run',
     changes: { runId: r.run.id, meetings: input.meetings.length, timeLimitSeconds: body.timeLimitSeconds, seed: body.seed, incremental: body.incremental, allowMoves: body.allowMoves } }));
   return { id: r.run.id, status: r.run.status };
@@ -38,7 +38,7 @@ export async function cancelRun(ctx: RequestContext, eventId: string, runId: str
   const run = await getTaskRun(ctx, runId);
   if (!run || run.kind !== RUN_KIND || run.scope !== e.id) throw notFound('run');
   const ok = await cancelTaskRun(ctx, run.id);
-  if (!ok) throw new AppError('run_not_active', { status: 409 });
+  if (!ok) throw new AppError('run_not_active');
   await ctx.db.transaction((tx) => audit(tx, ctx, { entityType: 'event', entityId: e.id, action: 'schedule_cancel', changes: { runId } }));
   return { ok: true as const };
 }
@@ -63,7 +63,7 @@ export async function applyRun(ctx: RequestContext, eventId: string, runId: stri
     const before = await buildExport(tx, e, ctx.clock.now());
     const refusal = applyRefusal({ status: run.status, hasProposal: !!proposal, violations: proposal?.violations.length ?? 0 },
       { now: fingerprint(before), atRun: params.fingerprint, afterApplyOfThisRun: state?.appliedRunId === run.id ? state.appliedFingerprint : null });
-    if (refusal) throw new AppError(refusal, { status: 409 });
+    if (refusal) throw new AppError(refusal);
     const now = ctx.clock.now();
 
     // What changes against the current state (for a re-apply of the same run, only the stage may change).
@@ -96,7 +96,7 @@ export async function setLocked(ctx: RequestContext, eventId: string, meetingId:
   return ctx.db.transaction(async (tx) => {
     const e = await loadEvent(tx, eventId);
     const m = await meetingOfEventForUpdate(tx, e.id, meetingId);
-    if (locked && (m.status !== 'scheduled' || !m.slotId)) throw new AppError('meeting_not_scheduled', { status: 409 });
+    if (locked && (m.status !== 'scheduled' || !m.slotId)) throw new AppError('meeting_not_scheduled');
     await setMeetingLock(tx, ctx, m.id, { locked });
     await audit(tx, ctx, { entityType: 'meeting', entityId: m.id, action: locked ? 'lock' : 'unlock' });
     return { locked };
@@ -113,7 +113,7 @@ export async function moveMeeting(ctx: RequestContext, eventId: string, meetingI
   return mapBookingConflict(() => ctx.db.transaction(async (tx) => {
     const e = await loadEvent(tx, eventId, true);
     const m = await meetingOfEventForUpdate(tx, e.id, meetingId);
-    if (!['accepted', 'scheduled'].includes(m.status)) throw new AppError('meeting_not_accepted', { status: 409 });
+    if (!['accepted', 'scheduled'].includes(m.status)) throw new AppError('meeting_not_accepted');
     const from = { slotId: m.slotId, tableNo: m.tableNo };
     const r = await bookMeeting(tx, ctx, e, m, body.slotId, body.table);
     const published = m.published || e.schedulePublishedAt !== null;
