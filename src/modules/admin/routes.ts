@@ -8,6 +8,7 @@ import { tokenBody } from '../accounts/schema.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
+import { canSeeAllInvitations } from './policy.ts';
 import { findInvitation } from '../accounts/commands.ts';
 
 
@@ -44,7 +45,7 @@ export function adminRoutes(app: App, deps: Deps) {
     method: 'GET', url: '/api/invitations', config: { access: access.organiser },
     schema: { tags: itags, response: { 200: z.array(s.invitationOut) } },
     // Administrators see every invitation, organisers their own.
-    handler: async (req) => q.listInvitations(deps.db, req.actor!.roles.includes('admin') ? null : req.actor!.userId, deps.clock.now()),
+    handler: async (req) => q.listInvitations(deps.db, canSeeAllInvitations(req.actor) ? null : req.actor!.userId, deps.clock.now()),
   });
   app.route({
     method: 'POST', url: '/api/invitations', config: { access: access.organiser },

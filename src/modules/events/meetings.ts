@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound, forbidden } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { newId } from '../../platform/tokens.ts';
-import { canActOnMeeting, canManageEvents, canRecordOutcome, canRequestMeetings } from './policy.ts';
+import { bookingRefusal, canActOnMeeting, canManageEvents, canMoveLockedMeeting, canRecordOutcome, canRequestMeetings, canRespondToRequest } from './policy.ts';
 import { loadEvent, myRegistration, type EventRow } from './events.ts';
 import { activeMeetingCount, attendeesOf, bookMeeting, mapBookingConflict, releaseSlot, type MeetingRow } from './booking.ts';
 import { notify, type NotificationKind } from './notify.ts';
@@ -110,8 +110,8 @@ export async function respond(ctx: RequestContext, meetingId: string, accept: bo
   let expired = false;
   const result = await mapBookingConflict(() => ctx.db.transaction(async (tx) => {
     const { m, parts, e } = await lockMeeting(tx, meetingId);
-    const me = parts.find((p) => p.userId === actor.userId && !p.isRequester);
-    if (!me) throw forbidden();
+    if (!canRespondToRequest(actor, parts)) throw forbidden();
+    const me = parts.find((p) => p.userId === actor.userId && !p.isRequester)!;
     if (await expireIfOverdue(tx, ctx, e, m)) { expired = true; return null; }
     if (m.status !== 'requested' || me.response !== 'pending') throw new AppError('meeting_not_pending');
     const now = ctx.clock.now();
@@ -148,12 +148,10 @@ export async function respond(ctx: RequestContext, meetingId: string, accept: bo
 export async function book(ctx: RequestContext, meetingId: string, slotId: string, tableNo?: number) {
   return mapBookingConflict(() => ctx.db.transaction(async (tx) => {
     const { m, e, participantIds } = await lockMeeting(tx, meetingId);
-    const organiser = canManageEvents(ctx.actor);
-    if (!canActOnMeeting(ctx.actor, { participantIds })) throw forbidden();
-    if (!organiser && e.bookingMode !== 'self') throw new AppError('booking_by_organiser');
-    if (!organiser && tableNo !== undefined) throw forbidden();
+    const refusal = bookingRefusal(ctx.actor, { participantIds }, e, { tableNo });
+    if (refusal) throw new AppError(refusal);
     if (!['accepted', 'scheduled'].includes(m.status)) throw new AppError('meeting_not_accepted');
-    if (m.locked && !organiser) throw new AppError('meeting_locked');
+    if (m.locked && !canMoveLockedMeeting(ctx.actor)) throw new AppError('meeting_locked');
     const r = await bookMeeting(tx, ctx, e, m, slotId, tableNo);
     await audit(tx, ctx, { entityType: 'meeting', entityId: m.id, action: 'book', changes: { slotId, tableNo: r.tableNo } });
     const [fresh] = await tx.select().from(meetings).where(eq(meetings.id, m.id));
