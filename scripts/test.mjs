@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the whole test suite with node's test runner. Node 20 expands no globs,
 // so this script finds the test files and lists them explicitly.
-//   node scripts/test.mjs                 all suites: typecheck, i18n check, unit+API, browser
+//   node scripts/test.mjs                 all suites: typecheck, i18n check, lint, db check, unit+API, browser
 //   node scripts/test.mjs --only unit     unit and API tests (src/**/*.test.ts)
 //   node scripts/test.mjs --only e2e      browser tests (e2e/*.test.ts)
 //   node scripts/test.mjs path/a.test.ts  just those files
@@ -28,7 +28,7 @@ function find(dir, out = []) {
 }
 
 const totals = { pass: 0, fail: 0, skipped: 0, todo: 0 };
-let failedSteps = [];
+const failedSteps = [];
 
 function runStep(name, cmd, cmdArgs, { parse = false } = {}) {
   console.log(`\n=== ${name} ===`);
@@ -67,6 +67,8 @@ if (explicit.length) {
     runStep('typecheck (server)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
     runStep('typecheck (web)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'web/tsconfig.json']);
     runStep('i18n check', process.execPath, ['scripts/i18n-check.mjs']);
+    runStep('lint', process.execPath, ['node_modules/@biomejs/biome/bin/biome', 'lint']);
+    runStep('schema matches migrations', process.execPath, ['scripts/db-check.mjs']);
   }
   const unit = find('src').concat(find('scripts')).sort();
   if (!only || only === 'unit') runTests('unit and API tests (PGlite)', unit);

@@ -10,7 +10,7 @@ import { ManualClock } from '../../src/platform/clock.ts';
 import { createInlineJobs } from '../../src/platform/jobs.ts';
 import { systemContext, type Deps } from '../../src/platform/context.ts';
 import { seedBase } from '../../src/demo/seed.ts';
-import { importSource, readSource } from '../../src/modules/directory/import.ts';
+import { importSource, readSource } from '../../src/modules/exchange/import.ts';
 import { CONCEPTS, pick } from './synthetic.ts';
 
 const i = process.argv.indexOf('--n');

@@ -41,7 +41,6 @@ async function run(file: string): Promise<Row> {
     wall, ub: objective === 'count' ? c.countUpperBound : c.upperBound, lb: c.breaksLowerBound, violations: check.violations.length, diff: r.breaksDifference };
 }
 
-const pad = (s: string | number, n: number) => String(s).padStart(n);
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 console.log(`scheduler bench: objective ${objective}, time limit ${timeLimit}s, seed ${seed}${dOpt !== '' ? `, d = ${dOpt}` : ''}, ${os.cpus().length} cpus, load ${load()}`);
 const files = readdirSync(DIR).filter((f) => f.endsWith('.dzn') && f.includes(only)).sort();

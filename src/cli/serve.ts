@@ -13,7 +13,7 @@ export async function serve(opts: { dev: boolean }) {
   if (config.WEB_BUILD === 'auto') {
     try { ensureWebBuilt(log); } catch (e) { fail((e as Error).message); }
   }
-  let deps;
+  let deps: Awaited<ReturnType<typeof createDeps>> | undefined;
   try { deps = await createDeps(config, { log }); } catch (e) {
     if (e instanceof DataDirLockedError) fail(e.message);
     throw e;

@@ -6,7 +6,7 @@ import type { Tx } from '../db/client.ts';
 import type { Deps } from '../platform/context.ts';
 import { systemContext } from '../platform/context.ts';
 import { newId } from '../platform/tokens.ts';
-import { importSource, type Source } from '../modules/directory/import.ts';
+import { importSource, type Source } from '../modules/exchange/import.ts';
 import { DEMO_PROFILES } from './data/profiles.ts';
 
 async function idOf(tx: Tx, table: 'profile' | 'user', key: string) {

@@ -19,6 +19,9 @@ export type RequestContext = Deps & { actor: Actor | null; ip: string | null; re
 
 export const hasRole = (actor: Actor | null, ...roles: Role[]) => !!actor && roles.some((r) => actor.roles.includes(r));
 
+/** Organisers run the exchange; administrators may do everything an organiser may. The one definition of "staff". */
+export const isOrganiser = (actor: Actor | null) => hasRole(actor, 'organiser', 'admin');
+
 /** A context for work done outside a request (CLI, jobs, seeding). */
 export function systemContext(deps: Deps, lang: Lang = 'en'): RequestContext {
   return { ...deps, actor: null, ip: null, requestId: null, lang };

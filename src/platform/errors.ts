@@ -1,45 +1,53 @@
-// One error model. Domain code throws AppError(code); the HTTP layer maps the code to a status
-// and a message in the user's language (locales/<lang>/errors.json). `internal` never reaches users.
-export const ERROR_STATUS = {
+// One error model. Domain code throws AppError(code); the code decides the HTTP status (one table per module,
+// merged here into one closed union, so an unknown code does not compile) and the message in the user's language
+// (locales/<lang>/errors.json). `internal` never reaches users.
+import { ACCOUNTS_ERRORS } from '../modules/accounts/errors.ts';
+import { EVENTS_ERRORS } from '../modules/events/errors.ts';
+import { EXCHANGE_ERRORS } from '../modules/exchange/errors.ts';
+import { INTERESTS_ERRORS } from '../modules/interests/errors.ts';
+import { SCHEDULING_ERRORS } from '../modules/scheduling/errors.ts';
+
+/** HTTP statuses an error code may map to. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 500 | 503;
+/** A module's error codes and their statuses (`satisfies ErrorTable` in its errors.ts). */
+export type ErrorTable = Record<string, ErrorStatus>;
+
+/** Codes every module may use (requests, access, files, generic conflicts). */
+const PLATFORM_ERRORS = {
   validation_failed: 400,
   malformed_json: 400,
   bad_request: 400,
   unauthenticated: 401,
-  invalid_credentials: 401,
-  session_expired: 401,
   forbidden: 403,
   csrf_invalid: 403,
-  email_not_verified: 403,
-  account_disabled: 403,
   not_found: 404,
   conflict: 409,
-  email_taken: 409,
-  token_invalid: 400,
-  token_expired: 410,
+  invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
-  rate_limited: 429,
-  invalid_transition: 409,
   invalid_file_name: 400,
-  interest_open: 409,
-  import_invalid: 400,
+  rate_limited: 429,
   internal: 500,
   unavailable: 503,
-} as const satisfies Record<string, number>;
+} as const satisfies ErrorTable;
 
-export type ErrorCode = keyof typeof ERROR_STATUS | (string & {});
+export const ERROR_STATUS = {
+  ...PLATFORM_ERRORS, ...ACCOUNTS_ERRORS, ...EVENTS_ERRORS, ...SCHEDULING_ERRORS, ...INTERESTS_ERRORS, ...EXCHANGE_ERRORS,
+} as const satisfies ErrorTable;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export type FieldError = { path: string; code: string; params?: Record<string, unknown> };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly status: number;
+  readonly status: ErrorStatus;
   readonly params: Record<string, unknown>;
   readonly fields?: FieldError[];
-  constructor(code: ErrorCode, opts: { params?: Record<string, unknown>; fields?: FieldError[]; internal?: string; status?: number } = {}) {
+  constructor(code: ErrorCode, opts: { params?: Record<string, unknown>; fields?: FieldError[]; internal?: string } = {}) {
     super(opts.internal ?? code);
     this.code = code;
-    this.status = opts.status ?? (ERROR_STATUS as Record<string, number>)[code] ?? 400;
+    this.status = ERROR_STATUS[code];
     this.params = opts.params ?? {};
     this.fields = opts.fields;
   }

@@ -12,10 +12,11 @@ import { isLang, type Lang } from '../shared/languages.ts';
 export type Recipient = { id: string; email: string; lang: Lang; timezone: string };
 export type Message = { kind: string; link: string; data: Record<string, unknown>; template: string; params: Record<string, unknown> };
 
-/** `compose` writes each recipient's notice and mail (in their language and zone). */
-export async function notifyRecipients(tx: Tx, deps: Pick<Deps, 'clock' | 'config' | 'log'>, userIds: string[], compose: (r: Recipient) => Message) {
+/** `compose` writes each recipient's notice and mail (in their language and zone). Returns how many were told. */
+export async function notifyRecipients(tx: Tx, deps: Pick<Deps, 'clock' | 'config' | 'log'>, userIds: string[], compose: (r: Recipient) => Message): Promise<number> {
   const ids = [...new Set(userIds)];
-  if (!ids.length) return;
+  if (!ids.length) return 0;
+  let told = 0;
   const rows = await tx.select({ id: users.id, email: users.email, lang: users.lang, timezone: users.timezone, disabledAt: users.disabledAt })
     .from(users).where(inArray(users.id, ids));
   const now = deps.clock.now();
@@ -25,5 +26,7 @@ export async function notifyRecipients(tx: Tx, deps: Pick<Deps, 'clock' | 'confi
     const m = compose(r);
     await tx.insert(notifications).values({ id: newId(), userId: u.id, kind: m.kind, data: m.data, link: m.link, createdAt: now });
     await queueMail(tx, deps, { to: u.email, userId: u.id, lang: r.lang, template: m.template, params: { ...m.params, link: `${deps.config.publicUrl}${m.link}` } });
+    told++;
   }
+  return told;
 }

@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { taskRuns } from '../db/schema/index.ts';
 import type { Deps } from './context.ts';
 import { newId } from './tokens.ts';
+import { isUniqueViolation } from './db-errors.ts';
 
 export type TaskRun = typeof taskRuns.$inferSelect;
 export type RunContext = {
@@ -24,11 +25,6 @@ const runners = new Map<string, Runner>();
 export function registerTaskRunner(kind: string, runner: Runner) { runners.set(kind, runner); }
 
 export type StartResult = { ok: true; run: TaskRun } | { ok: false; code: 'run_in_progress'; run: TaskRun };
-
-const isUniqueViolation = (e: unknown) => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
-};
 
 /** Queues a run unless one is active for the same kind and scope (a stale one is failed and replaced). */
 export async function startTaskRun(deps: Deps, o: { kind: string; scope: string; params?: Record<string, unknown>; userId?: string | null }): Promise<StartResult> {

@@ -13,7 +13,8 @@ import type { Lang } from '../shared/languages.ts';
 import { isLang } from '../shared/languages.ts';
 import { langFromAcceptLanguage } from '../platform/i18n.ts';
 import { AppError } from '../platform/errors.ts';
-import { loadSession, SESSION_COOKIE } from '../modules/accounts/sessions.ts';
+import { loadSession } from '../modules/accounts/sessions.ts';
+import { CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { checkAccess, type Access } from './access.ts';
 import { errorHandler } from './http-errors.ts';
 import { registerOpenApi } from './openapi.ts';
@@ -30,7 +31,6 @@ declare module 'fastify' {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-export const LANG_COOKIE = 'synergy_lang';
 
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const { config } = deps;
@@ -66,7 +66,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
 
   await app.register(cookie);
   await app.register(csrf, {
-    cookieKey: 'synergy_csrf',
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.https, signed: false },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });

@@ -6,11 +6,18 @@ import { adminRoutes } from '../modules/admin/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { directoryRoutes } from '../modules/directory/routes.ts';
 import { profilesRoutes } from '../modules/profiles/routes.ts';
+import { exchangeRoutes } from '../modules/exchange/routes.ts';
+import { onOrganisationChanged } from '../modules/directory/commands.ts';
+import { reindexOrganisationProfiles } from '../modules/profiles/search-index.ts';
 import { interestsRoutes } from '../modules/interests/routes.ts';
+import { notificationsRoutes } from '../modules/notifications/routes.ts';
 import { eventsRoutes } from '../modules/events/routes.ts';
 import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/routes.ts';
 import { matchingRoutes } from '../modules/matching/routes.ts';
+
+// Profiles copy their organisation's country and type into the search documents (a Set: registering twice is harmless).
+onOrganisationChanged(reindexOrganisationProfiles);
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
@@ -18,7 +25,9 @@ export async function registerModules(app: App, deps: Deps) {
   adminRoutes(app, deps);
   directoryRoutes(app, deps);
   profilesRoutes(app, deps);
+  exchangeRoutes(app, deps);
   interestsRoutes(app, deps);
+  notificationsRoutes(app, deps);
   eventsRoutes(app, deps);
   calendarRoutes(app, deps);
   schedulingRoutes(app, deps);

@@ -6,13 +6,14 @@ import { z } from 'zod';
 import type { App } from './app.ts';
 import { access } from './access.ts';
 import { VERSION } from '../version.ts';
+import { SESSION_COOKIE } from './cookies.ts';
 
 export async function registerOpenApi(app: App) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Synergy API', version: VERSION, description: 'Cross-border science and technology cooperation exchange. Cookie sessions; state-changing requests need the x-csrf-token header from GET /api/csrf.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'synergy_session' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     transform: jsonSchemaTransform,
   });

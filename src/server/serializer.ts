@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 /** Paths of the keys in `sent` (the handler's value, as JSON) that are missing from `out` (what was serialised). */
 export function droppedKeys(sent: unknown, out: unknown, path: (string | number)[] = [], found: { path: (string | number)[]; key: string }[] = []) {
-  if (Array.isArray(sent) && Array.isArray(out)) sent.forEach((v, i) => droppedKeys(v, out[i], [...path, i], found));
+  if (Array.isArray(sent) && Array.isArray(out)) sent.forEach((v, i) => { droppedKeys(v, out[i], [...path, i], found); });
   else if (sent && out && typeof sent === 'object' && typeof out === 'object') {
     for (const [k, v] of Object.entries(sent)) {
       if (k in out) droppedKeys(v, (out as Record<string, unknown>)[k], [...path, k], found);

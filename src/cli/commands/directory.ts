@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportReport } from '../../modules/directory/import.ts';
+import type { ImportReport } from '../../modules/exchange/import.ts';
 import { fail, withDatabase } from '../shared.ts';
 
 // Server and module code is imported inside the actions (see ../shared.ts).
@@ -21,7 +21,7 @@ export function registerDirectoryCommands(program: Command) {
       let content: Buffer;
       try { content = readFileSync(file); } catch (e) { fail(`cannot read ${file}: ${(e as Error).message}`, 2); }
       const [{ createDeps, createLogger }, { systemContext }, { importSource, readSource }] = await Promise.all([
-        import('../../server/runtime.ts'), import('../../platform/context.ts'), import('../../modules/directory/import.ts')]);
+        import('../../server/runtime.ts'), import('../../platform/context.ts'), import('../../modules/exchange/import.ts')]);
       await withDatabase(async (database, config) => {
         const deps = await createDeps({ ...config, JOBS: false }, { database, log: createLogger({ ...config, LOG_LEVEL: 'warn' }) });
         const t0 = performance.now();
@@ -37,7 +37,7 @@ export function registerDirectoryCommands(program: Command) {
     .option('--template', 'write the empty XLSX template with headers in Russian, Chinese and English')
     .action(async (file: string, o: { sheet: string; template?: boolean }) => {
       const ext = file.toLowerCase().split('.').pop();
-      const { exportData, toCsv, toXlsx, templateXlsx } = await import('../../modules/directory/export.ts');
+      const { exportData, toCsv, toXlsx, templateXlsx } = await import('../../modules/exchange/export.ts');
       if (o.template) { writeFileSync(file, await templateXlsx()); console.log(`template written to ${file}`); return; }
       if (!['json', 'csv', 'xlsx'].includes(ext ?? '')) fail('the file name must end in .json, .csv or .xlsx', 2);
       if (o.sheet !== 'profiles' && o.sheet !== 'organisations') fail('--sheet must be organisations or profiles', 2);

@@ -30,7 +30,7 @@ export function registerFundCommand(program: Command) {
         fail(e instanceof SyntaxError ? `${o.input}: not valid JSON (${e.message})` : `cannot read ${o.input}`, 2);
       }
       const { parseFundingFile, selectFunding, FundingInputError } = await import('../../engines/funding/index.ts');
-      let file;
+      let file: ReturnType<typeof parseFundingFile>;
       try { file = parseFundingFile(raw); } catch (e) {
         if (e instanceof FundingInputError) fail(`${o.input}: ${e.message}`, 2);
         throw e;

@@ -27,7 +27,7 @@ export function registerMatchCommand(program: Command) {
         crossBorder = o.pairs.split(',').map((p) => p.trim().toUpperCase().split('-') as [string, string]);
         if (crossBorder.some((p) => p.length !== 2 || !p.every((c) => /^[A-Z]{2}$/.test(c)))) fail('--pairs must look like BY-CN,BY-RU', 2);
       }
-      let file;
+      let file: ReturnType<typeof parseImportFile> | undefined;
       try {
         file = parseImportFile(JSON.parse(readFileSync(o.input, 'utf8')));
       } catch (e) {

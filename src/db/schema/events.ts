@@ -40,7 +40,7 @@ export const events = pgTable('events', {
   videoProvider: text('video_provider').notNull().default('jitsi'), // jitsi | link (per-event/room pasted link)
   videoLink: text('video_link'),
   followUpUrl: text('follow_up_url'),
-  // Schedule publication (the scheduler of issue 6 bumps the version on each publish)
+  // Schedule publication (the scheduling console bumps the version on each publish)
   scheduleVersion: integer('schedule_version').notNull().default(0),
   schedulePublishedAt: timestamp('schedule_published_at', { withTimezone: true }),
   createdBy: uuid('created_by').references(() => users.id),
@@ -95,7 +95,7 @@ export const eventRegistrations = pgTable('event_registrations', {
   role: text('role').notNull().default('delegate'), // delegate | speaker | moderator | interpreter | organiser
   languages: text('languages').array().notNull().default([]),
   needsInterpreter: boolean('needs_interpreter').notNull().default(false),
-  // Marketplace profiles (issue 4, table `profiles`) the person brings; no foreign key so modules stay independent.
+  // Marketplace profiles (table `profiles`) the person brings; no foreign key so modules stay independent.
   profileIds: uuid('profile_ids').array().notNull().default([]),
   note: text('note').notNull().default(''),
   status: text('status').notNull(), // pending | approved | waitlisted | cancelled | rejected

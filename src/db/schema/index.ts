@@ -4,5 +4,6 @@ export * from './platform.ts';
 export * from './directory.ts';
 export * from './events.ts';
 export * from './profiles.ts';
+export * from './interests.ts';
 export * from './scheduling.ts';
 export * from './matching.ts';

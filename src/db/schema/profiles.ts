@@ -1,9 +1,9 @@
-// Cooperation profiles (EEN-style), their history, attachments, expressions of interest and the
-// search documents the marketplace queries. The events module refers to profiles by `profiles.id`.
+// Cooperation profiles (EEN-style), their history, attachments and the search documents the
+// marketplace queries (expressions of interest are in interests.ts). The events module refers to profiles by `profiles.id`.
 import { pgTable, uuid, text, timestamp, jsonb, integer, boolean, bigint, index, uniqueIndex, customType, date } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { Ml } from '../../shared/languages.ts';
-import type { InterestStatus, ProfileStatus } from '../../shared/enums.ts';
+import type { ProfileStatus } from '../../shared/enums.ts';
 import { users } from './accounts.ts';
 import { organisations } from './directory.ts';
 import { files } from './platform.ts';
@@ -93,34 +93,6 @@ export const profileAttachments = pgTable('profile_attachments', {
   sort: integer('sort').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
 }, (t) => [index('profile_attachments_profile_idx').on(t.profileId)]);
-
-export const expressionsOfInterest = pgTable('expressions_of_interest', {
-  id: uuid('id').primaryKey(),
-  profileId: uuid('profile_id').notNull().references(() => profiles.id, { onDelete: 'cascade' }),
-  fromOrganisationId: uuid('from_organisation_id').notNull().references(() => organisations.id, { onDelete: 'cascade' }),
-  fromUserId: uuid('from_user_id').notNull().references(() => users.id),
-  message: text('message').notNull(),
-  status: text('status').$type<InterestStatus>().notNull(), // see INTEREST_STATUSES
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  respondedAt: timestamp('responded_at', { withTimezone: true }),
-  respondedBy: uuid('responded_by').references(() => users.id),
-  responseNote: text('response_note'),
-}, (t) => [
-  // One open expression per organisation and profile.
-  uniqueIndex('eoi_open_uq').on(t.profileId, t.fromOrganisationId).where(sql`status = 'open'`),
-  index('eoi_from_org_idx').on(t.fromOrganisationId),
-  index('eoi_profile_idx').on(t.profileId),
-]);
-
-/** Messages of the conversation an accepted expression of interest opens. */
-export const conversationMessages = pgTable('conversation_messages', {
-  id: uuid('id').primaryKey(),
-  eoiId: uuid('eoi_id').notNull().references(() => expressionsOfInterest.id, { onDelete: 'cascade' }),
-  authorId: uuid('author_id').notNull().references(() => users.id),
-  authorOrganisationId: uuid('author_organisation_id').notNull().references(() => organisations.id),
-  body: text('body').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-}, (t) => [index('conversation_messages_eoi_idx').on(t.eoiId, t.createdAt)]);
 
 /**
  * One search document per profile, rebuilt on every change. Filters are copied here so a search

@@ -3,7 +3,7 @@ import { events } from './events.ts';
 import { users } from './accounts.ts';
 
 /**
- * The organiser's published schedule of an event (issue 6 console): its stage and which scheduling run it came
+ * The organiser's published schedule of an event (the scheduling console): its stage and which scheduling run it came
  * from. `appliedFingerprint` is the state of the event's meetings right after the apply, so the same run can be
  * applied again (preliminary → final) while nothing else changed.
  */

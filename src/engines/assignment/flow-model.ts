@@ -138,7 +138,7 @@ export function solveFlowModel(pb: Problem, o: FlowModelOptions): FlowModelResul
         const x = base + j;
         if (mask[x]) continue;
         const a = pb.affinity[x];
-        if (a !== a) continue; // NaN: not allowed
+        if (Number.isNaN(a)) continue; // NaN: not allowed
         const g = group[j];
         const pFrom = g >= 0 ? P[from[i * G + g]] : own;
         if (-Math.round(a * scale) + pFrom - P[A + j] < 0) { mask[x] = 1; added++; }

@@ -17,9 +17,11 @@ export interface Check { ok: boolean; errors: string[]; objective: number; worst
 function allowedPairs(input: RawInput): Map<string, number> {
   const m = new Map<string, number>();
   if ('dense' in input.affinity) {
-    input.affinity.dense.forEach((row, i) => row.forEach((v, j) => {
-      if (v !== null) m.set(`${input.applications[i].id}|${input.experts[j].id}`, v);
-    }));
+    input.affinity.dense.forEach((row, i) => {
+      row.forEach((v, j) => {
+        if (v !== null) m.set(`${input.applications[i].id}|${input.experts[j].id}`, v);
+      });
+    });
   } else for (const [p, r, v] of input.affinity.sparse) m.set(`${p}|${r}`, v);
   for (const [p, r] of input.conflicts ?? []) m.delete(`${p}|${r}`);
   return m;

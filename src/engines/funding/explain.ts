@@ -32,7 +32,7 @@ export interface SelectionComparison {
 }
 
 /** Why `s` does not fund `id`. */
-function whyNot(m: Model, s: Selection, id: string): DifferenceReason {
+function whyNot(_m: Model, s: Selection, id: string): DifferenceReason {
   const selection = s.method;
   const lot = s.lottery;
   if (lot) {

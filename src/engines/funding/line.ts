@@ -6,7 +6,7 @@ import { Usage, objectiveOf, lineOrder, type BlockReason, type Model } from './m
 import type { Selection } from './types.ts';
 
 /** Funds `order` greedily on top of `usage`; records why each skipped project did not fit. */
-export function fundInOrder(m: Model, order: number[], usage: Usage, chosen: Set<number>, skipped: Map<number, BlockReason>) {
+export function fundInOrder(_m: Model, order: number[], usage: Usage, chosen: Set<number>, skipped: Map<number, BlockReason>) {
   for (const i of order) {
     if (chosen.has(i)) continue;
     const why = usage.block(i);

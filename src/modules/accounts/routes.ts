@@ -2,15 +2,14 @@
 import { z } from 'zod';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../server/app.ts';
-import { LANG_COOKIE } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { ok } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
-import { SESSION_COOKIE } from './sessions.ts';
+import { LANG_COOKIE, SESSION_COOKIE } from '../../server/cookies.ts';
 import * as s from './schema.ts';
 import * as cmd from './commands.ts';
 import { getMe, listSessions } from './queries.ts';
 
-const ok = { ok: true as const };
 const tags = ['accounts'];
 
 export function accountsRoutes(app: App, deps: Deps) {

@@ -48,7 +48,7 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const okSchema = z.object({ ok: z.literal(true) });
+export { okSchema } from '../../server/route-kit.ts';
 export const sessionListSchema = z.array(z.object({
   id: z.string(), current: z.boolean(), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(),
   ip: z.string().nullable(), userAgent: z.string().nullable(),

@@ -7,7 +7,6 @@ import { hashToken, newToken } from '../../platform/tokens.ts';
 import type { Role } from '../../shared/enums.ts';
 import { isLang } from '../../shared/languages.ts';
 
-export const SESSION_COOKIE = 'synergy_session';
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
 export async function createSession(tx: Tx, o: { userId: string; ip: string | null; userAgent: string | null; now: Date; ttlHours: number }) {

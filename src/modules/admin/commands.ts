@@ -9,7 +9,7 @@ import { hashToken, newId, newToken } from '../../platform/tokens.ts';
 import type { Role } from '../../shared/enums.ts';
 import { deleteUserSessions } from '../accounts/sessions.ts';
 import { findInvitation } from '../accounts/commands.ts';
-import { canInvite, canSetRoles } from './policy.ts';
+import { canInvite, canRevokeInvitation, canSetRoles } from './policy.ts';
 import type { createInvitationBody } from './schema.ts';
 
 export async function setRoles(ctx: RequestContext, userId: string, roles: Role[]) {
@@ -59,8 +59,7 @@ export async function revokeInvitation(ctx: RequestContext, id: string) {
   await ctx.db.transaction(async (tx) => {
     const [inv] = await tx.select().from(invitations).where(eq(invitations.id, id)).for('update');
     if (!inv) throw notFound('invitation');
-    // Organisers revoke their own invitations; administrators any.
-    if (!ctx.actor!.roles.includes('admin') && inv.createdBy !== ctx.actor!.userId) throw new AppError('forbidden');
+    if (!canRevokeInvitation(ctx.actor, inv)) throw new AppError('forbidden');
     if (inv.usedAt) throw new AppError('conflict', { params: { reason: 'used' } });
     await tx.update(invitations).set({ revokedAt: ctx.clock.now() }).where(eq(invitations.id, id));
     await audit(tx, ctx, { entityType: 'invitation', entityId: id, action: 'revoke' });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canInvite, canManageUsers, canReadAudit, canSetRoles } from './policy.ts';
+import { canInvite, canManageUsers, canReadAudit, canRevokeInvitation, canSeeAllInvitations, canSetRoles } from './policy.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Role } from '../../shared/enums.ts';
 
@@ -28,4 +28,13 @@ test('an administrator cannot remove their own admin role', () => {
   assert.equal(canSetRoles(a('admin'), 'me', ['admin', 'organiser']), true);
   assert.equal(canSetRoles(a('admin'), 'other', ['participant']), true);
   assert.equal(canSetRoles(a('organiser'), 'other', ['participant']), false);
+});
+
+test('administrators see and revoke every invitation; organisers the ones they sent', () => {
+  assert.equal(canSeeAllInvitations(a('admin')), true);
+  for (const r of ['organiser', 'participant', 'expert'] as Role[]) assert.equal(canSeeAllInvitations(a(r)), false);
+  assert.equal(canRevokeInvitation(a('admin'), { createdBy: 'someone' }), true);
+  assert.equal(canRevokeInvitation(a('organiser'), { createdBy: 'me' }), true);
+  assert.equal(canRevokeInvitation(a('organiser'), { createdBy: 'someone' }), false);
+  assert.equal(canRevokeInvitation(null, { createdBy: 'me' }), false);
 });

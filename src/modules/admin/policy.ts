@@ -14,6 +14,10 @@ export function canInvite(a: Actor | null, role: Role): boolean {
   return has(a, 'organiser') && (role === 'participant' || role === 'expert');
 }
 
+/** Administrators see and revoke every invitation; organisers the ones they sent. */
+export const canSeeAllInvitations = (a: Actor | null) => has(a, 'admin');
+export const canRevokeInvitation = (a: Actor | null, inv: { createdBy: string | null }) => has(a, 'admin') || (!!a && inv.createdBy === a.userId);
+
 /** Nobody removes their own admin role (an installation must keep at least one administrator reachable). */
 export function canSetRoles(a: Actor | null, targetUserId: string, roles: Role[]): boolean {
   if (!canManageUsers(a)) return false;

@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { idParams, ok, okSchema } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
-import { okSchema, tokenBody } from '../accounts/schema.ts';
+import { tokenBody } from '../accounts/schema.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
+import { canSeeAllInvitations } from './policy.ts';
 import { findInvitation } from '../accounts/commands.ts';
 
-const ok = { ok: true as const };
-const idParams = z.object({ id: z.string().uuid() }).strict();
 
 export function adminRoutes(app: App, deps: Deps) {
   const tags = ['admin'];
@@ -45,7 +45,7 @@ export function adminRoutes(app: App, deps: Deps) {
     method: 'GET', url: '/api/invitations', config: { access: access.organiser },
     schema: { tags: itags, response: { 200: z.array(s.invitationOut) } },
     // Administrators see every invitation, organisers their own.
-    handler: async (req) => q.listInvitations(deps.db, req.actor!.roles.includes('admin') ? null : req.actor!.userId, deps.clock.now()),
+    handler: async (req) => q.listInvitations(deps.db, canSeeAllInvitations(req.actor) ? null : req.actor!.userId, deps.clock.now()),
   });
   app.route({
     method: 'POST', url: '/api/invitations', config: { access: access.organiser },

@@ -8,9 +8,8 @@ import { newId } from '../../platform/tokens.ts';
 import type { Tx } from '../../db/client.ts';
 import { canCreateOrganisation, canEditOrganisation, canManageMembers, canManageTaxonomy, canVerifyOrganisation } from './policy.ts';
 import { membershipOf } from './queries.ts';
-import { checkUpload, storeFile } from './uploads.ts';
+import { checkUpload, storeFile } from '../../platform/uploads.ts';
 import type { orgBody, orgPatch, contactsBody, memberBody, taxonomyCreate, taxonomyPatch } from './schema.ts';
-import { reindexOrganisationProfiles } from '../profiles/search-index.ts';
 
 async function lockOrg(tx: Tx, id: string) {
   const [o] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
@@ -38,6 +37,14 @@ export async function createOrganisation(ctx: RequestContext, input: z.output<ty
   return id;
 }
 
+type OrganisationChangeHook = (tx: Tx, organisationId: string) => Promise<void>;
+const organisationChangeHooks = new Set<OrganisationChangeHook>();
+/**
+ * Lets a module that copies an organisation's country or type (profiles' search documents) refresh its copy in the
+ * same transaction as the change, without this module depending on it. Registered once in src/server/modules.ts.
+ */
+export function onOrganisationChanged(hook: OrganisationChangeHook) { organisationChangeHooks.add(hook); }
+
 export async function updateOrganisation(ctx: RequestContext, id: string, input: z.output<typeof orgPatch>) {
   await ctx.db.transaction(async (tx) => {
     const before = await lockOrg(tx, id);
@@ -47,8 +54,8 @@ export async function updateOrganisation(ctx: RequestContext, id: string, input:
     if (!Object.keys(changes).length) return;
     await tx.update(organisations).set({ ...next, updatedAt: ctx.clock.now() }).where(eq(organisations.id, id));
     await audit(tx, ctx, { entityType: 'organisation', entityId: id, action: 'update', changes });
-    // Country, type and names feed the profiles' search documents.
-    if (changes.country || changes.type) await reindexOrganisationProfiles(tx, id);
+    // Country and type feed other modules' copies (the profiles' search documents), in this transaction.
+    if (changes.country || changes.type) for (const hook of organisationChangeHooks) await hook(tx, id);
   });
 }
 

@@ -3,23 +3,17 @@ import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { idParams, ok, okSchema, readUpload } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { files, organisations } from '../../db/schema/index.ts';
 import { fileResponse } from '../../server/file-response.ts';
 import { UPLOAD_RULES } from '../../shared/uploads.ts';
-import { readUpload } from '../profiles/routes.ts';
-import { profileRecord } from '../profiles/schema.ts';
-import { organisationProfiles } from '../profiles/queries.ts';
 import { canManageTaxonomy } from './policy.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
-import { exchangeRoutes } from './exchange-routes.ts';
 
-const ok = { ok: true as const };
-const okSchema = z.object({ ok: z.literal(true) });
-const idParams = z.object({ id: z.string().uuid() }).strict();
 
 export function directoryRoutes(app: App, deps: Deps) {
   const tags = ['directory'];
@@ -39,12 +33,6 @@ export function directoryRoutes(app: App, deps: Deps) {
   app.route({
     method: 'GET', url: '/api/organisations/:id', config: { access: access.public },
     schema: { tags, params: idParams, response: { 200: s.orgDetail } }, handler: async (req) => q.getOrganisation(deps.db, req.actor, req.params.id),
-  });
-  app.route({
-    method: 'GET', url: '/api/organisations/:id/profiles', config: { access: access.public },
-    schema: { tags, summary: "The organisation's profiles (published, not anonymous ones unless the caller is a member or an organiser)", params: idParams,
-      response: { 200: z.array(profileRecord) } },
-    handler: async (req) => organisationProfiles(deps.db, req.actor, req.params.id),
   });
   app.route({
     method: 'PATCH', url: '/api/organisations/:id', config: { access: access.signedIn },
@@ -87,7 +75,6 @@ export function directoryRoutes(app: App, deps: Deps) {
     },
   });
 
-  exchangeRoutes(app, deps);
 
   const ttags = ['taxonomy'];
   app.route({

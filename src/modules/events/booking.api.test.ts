@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { createTestApp, roleClients, type TestApp } from '../../testing/test-app.ts';
 import { createEvent, participant } from './testing.ts';
-import { isUniqueViolation } from './events.ts';
+import { isUniqueViolation } from '../../platform/db-errors.ts';
 
 const unique = (e: unknown) => isUniqueViolation(e);
 

@@ -8,11 +8,12 @@ import { eventSessions, eventSlots, eventUnavailability, meetingParticipants, me
 import type { Tx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { isUniqueViolation } from '../../platform/db-errors.ts';
 import type { EventRow } from './events.ts';
-import { isUniqueViolation } from './events.ts';
-import { firstFreeTable, jitsiRoomUrl } from './slots.ts';
+import { firstFreeTable } from './slots.ts';
+import { placeMeetings, type MeetingRow } from './placement.ts';
 
-export type MeetingRow = typeof meetings.$inferSelect;
+export type { MeetingRow } from './placement.ts';
 
 /** People who will sit in the meeting: the requester and invitees who accepted. */
 export async function attendeesOf(tx: Tx, meetingId: string): Promise<string[]> {
@@ -25,8 +26,8 @@ export async function mapBookingConflict<T>(work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (e) {
-    if (isUniqueViolation(e, 'meeting_slot_occupancy')) throw new AppError('participant_busy', { status: 409 });
-    if (isUniqueViolation(e, 'meetings_slot_table_uq')) throw new AppError('table_taken', { status: 409 });
+    if (isUniqueViolation(e, 'meeting_slot_occupancy')) throw new AppError('participant_busy');
+    if (isUniqueViolation(e, 'meetings_slot_table_uq')) throw new AppError('table_taken');
     throw e;
   }
 }
@@ -39,20 +40,19 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
   const [slot] = await tx.select({ s: eventSlots, block: eventSessions }).from(eventSlots).innerJoin(eventSessions, eq(eventSessions.id, eventSlots.sessionId))
     .where(and(eq(eventSlots.id, slotId), eq(eventSlots.eventId, e.id)));
   if (!slot) throw new AppError('validation_failed', { fields: [{ path: 'slotId', code: 'invalid' }] });
-  if (!opts.allowPast && slot.s.startsAt <= ctx.clock.now()) throw new AppError('slot_past', { status: 409 });
+  if (!opts.allowPast && slot.s.startsAt <= ctx.clock.now()) throw new AppError('slot_past');
   const people = await attendeesOf(tx, m.id);
   if (m.interpreterUserId) people.push(m.interpreterUserId);
 
   const unavailable = await tx.select({ userId: eventUnavailability.userId }).from(eventUnavailability)
     .where(and(eq(eventUnavailability.slotId, slotId), inArray(eventUnavailability.userId, people)));
-  if (unavailable.length) throw new AppError('slot_unavailable', { status: 409 });
+  if (unavailable.length) throw new AppError('slot_unavailable');
   const busy = await tx.select({ userId: meetingSlotOccupancy.userId }).from(meetingSlotOccupancy)
     .where(and(eq(meetingSlotOccupancy.slotId, slotId), inArray(meetingSlotOccupancy.userId, people), sql`${meetingSlotOccupancy.meetingId} <> ${m.id}`));
-  if (busy.length) throw new AppError('participant_busy', { status: 409 });
+  if (busy.length) throw new AppError('participant_busy');
 
   const tables = slot.block.tables ?? 0;
   let table: number | null = null;
-  let videoUrl: string | null = null;
   if (tables > 0) {
     if (tableNo !== undefined) {
       if (tableNo > tables) throw new AppError('validation_failed', { fields: [{ path: 'tableNo', code: 'too_big', params: { max: tables } }] });
@@ -61,20 +61,12 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
       const taken = await tx.select({ t: meetings.tableNo }).from(meetings)
         .where(and(eq(meetings.slotId, slotId), eq(meetings.status, 'scheduled'), isNotNull(meetings.tableNo), sql`${meetings.id} <> ${m.id}`));
       table = firstFreeTable(tables, taken.map((x) => x.t!));
-      if (table === null) throw new AppError('no_table_free', { status: 409 });
+      if (table === null) throw new AppError('no_table_free');
     }
-  } else {
-    const room = e.venues.flatMap((v) => v.rooms).find((r) => r.id === slot.block.roomId);
-    videoUrl = e.videoProvider === 'link' ? room?.videoUrl ?? e.videoLink : m.videoUrl ?? jitsiRoomUrl(ctx.config.VIDEO_BASE_URL, e.slug);
   }
 
-  await releaseSlot(tx, m.id);
-  await tx.update(meetings).set({
-    slotId, tableNo: table, videoUrl, status: 'scheduled', published: e.bookingMode === 'self' || m.published,
-    icsSequence: m.icsSequence + 1, reminderSentAt: null, updatedAt: ctx.clock.now(),
-  }).where(eq(meetings.id, m.id));
-  await tx.insert(meetingSlotOccupancy).values(people.map((userId) => ({ eventId: e.id, slotId, userId, meetingId: m.id })));
-  return { slotId, startsAt: slot.s.startsAt, tableNo: table, videoUrl };
+  const video = await placeMeetings(tx, ctx, e, [{ meeting: m, to: { slotId, tableNo: table, interpreterUserId: m.interpreterUserId } }], { publish: 'self-booking' });
+  return { slotId, startsAt: slot.s.startsAt, tableNo: table, videoUrl: video.get(m.id) ?? null };
 }
 
 /** Accepted and scheduled meetings a person already has at this event (the organiser's maximum applies to them). */

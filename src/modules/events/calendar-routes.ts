@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { eventParams, idParams } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import * as cal from './calendar.ts';
@@ -10,8 +11,6 @@ import * as sch from './schedule.ts';
 import { eventStatsOut, scheduleOut } from './schema.ts';
 import { fileResponse, MEDIA } from '../../server/file-response.ts';
 
-const idParams = z.object({ id: z.string().uuid() }).strict();
-const eventParams = z.object({ id: z.string().min(1).max(100) }).strict();
 const ICS = 'text/calendar; charset=utf-8';
 
 export function calendarRoutes(app: App, deps: Deps) {

@@ -49,7 +49,7 @@ export async function meetingIcs(ctx: RequestContext, meetingId: string): Promis
   const participantIds = (await ctx.db.select({ u: meetingParticipants.userId }).from(meetingParticipants).where(eq(meetingParticipants.meetingId, m.id))).map((r) => r.u);
   if (!canSeeMeeting(ctx.actor, { participantIds, interpreterUserId: m.interpreterUserId })) throw notFound('meeting');
   const entries = await meetingEntries(ctx.db, ctx, [m.id], { userId: ctx.actor!.userId, lang: ctx.lang });
-  if (!entries.length) throw new AppError('meeting_not_accepted', { status: 409 });
+  if (!entries.length) throw new AppError('meeting_not_accepted');
   return buildCalendar(t(ctx.lang, 'events:ics.calendarName'), entries);
 }
 

@@ -5,7 +5,7 @@ import { events, files } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
-import { checkUpload, storeFile, UPLOAD_RULES } from '../directory/uploads.ts';
+import { checkUpload, storeFile, UPLOAD_RULES } from '../../platform/uploads.ts';
 import { canManageEvents, canViewEvent } from './policy.ts';
 import { coverUrl, loadEvent, myRegistration } from './events.ts';
 
@@ -14,8 +14,8 @@ async function checkCover(file: { filename: string; content: Buffer }) {
   try {
     return await checkUpload('cover', file.filename, file.content);
   } catch (e) {
-    if (e instanceof AppError && e.code === 'unsupported_media_type') throw new AppError('cover_not_image', { status: 415 });
-    if (e instanceof AppError && e.code === 'payload_too_large') throw new AppError('cover_too_large', { status: 413, params: { mb: UPLOAD_RULES.cover.maxBytes / 1024 / 1024 } });
+    if (e instanceof AppError && e.code === 'unsupported_media_type') throw new AppError('cover_not_image');
+    if (e instanceof AppError && e.code === 'payload_too_large') throw new AppError('cover_too_large', { params: { mb: UPLOAD_RULES.cover.maxBytes / 1024 / 1024 } });
     throw e;
   }
 }

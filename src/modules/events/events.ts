@@ -7,6 +7,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { AppError, notFound, forbidden } from '../../platform/errors.ts';
 import { audit, diff } from '../../platform/audit.ts';
 import { newId } from '../../platform/tokens.ts';
+import { isUniqueViolation } from '../../platform/db-errors.ts';
 import { zonedToUtc } from '../../shared/time.ts';
 import { canManageEvents, canViewEvent, registrationOpen } from './policy.ts';
 import { generateSlots } from './slots.ts';
@@ -57,7 +58,7 @@ export async function createEvent(ctx: RequestContext, input: EventInput) {
       await audit(tx, ctx, { entityType: 'event', entityId: id, action: 'create', changes: { slug: input.slug, title: input.title } });
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'events_slug_uq')) throw new AppError('event_slug_taken', { status: 409, fields: [{ path: 'slug', code: 'taken' }] });
+    if (isUniqueViolation(e, 'events_slug_uq')) throw new AppError('event_slug_taken', { fields: [{ path: 'slug', code: 'taken' }] });
     throw e;
   }
   return { id };
@@ -75,18 +76,6 @@ export async function updateEvent(ctx: RequestContext, id: string, input: EventI
   });
 }
 
-/** Postgres unique violations arrive wrapped by the driver/ORM; this looks through the causes. */
-export function isUniqueViolation(e: unknown, constraint?: string): boolean {
-  for (let x = e as { code?: string; constraint?: string; constraint_name?: string; message?: string; cause?: unknown } | undefined; x; x = x.cause as typeof x) {
-    if (x.code === '23505') {
-      if (!constraint) return true;
-      const name = x.constraint ?? x.constraint_name ?? '';
-      return name === constraint || (x.message ?? '').includes(constraint);
-    }
-  }
-  return false;
-}
-
 function sessionColumns(e: EventRow, input: SessionInput) {
   const startsAt = zonedToUtc(input.startsLocal, e.timezone);
   const endsAt = zonedToUtc(input.endsLocal, e.timezone);
@@ -100,7 +89,7 @@ async function writeSlots(tx: Tx, e: EventRow, sessionId: string, cols: ReturnTy
   // Slots in use by meetings stay (their meetings would lose their time); others are regenerated.
   const used = await tx.select({ id: eventSlots.id }).from(eventSlots).innerJoin(meetings, eq(meetings.slotId, eventSlots.id))
     .where(and(eq(eventSlots.sessionId, sessionId), inArray(meetings.status, ['scheduled'])));
-  if (used.length) throw new AppError('block_has_meetings', { status: 409 });
+  if (used.length) throw new AppError('block_has_meetings');
   await tx.delete(eventSlots).where(eq(eventSlots.sessionId, sessionId));
   if (cols.kind !== 'meeting_block') return;
   const slots = generateSlots(cols.startsAt, cols.endsAt, cols.slotMinutes!, cols.pauseMinutes ?? 0);

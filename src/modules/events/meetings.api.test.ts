@@ -126,7 +126,7 @@ test('in organiser-scheduled mode participants cannot pick slots; organisers boo
   assert.equal((await b.c.post(`/api/meetings/${m1}/book`, { slotId: ev.slots[0].id })).json().error.code, 'booking_by_organiser');
   assert.equal((await c.organiser.post(`/api/meetings/${m1}/book`, { slotId: ev.slots[0].id })).statusCode, 200);
   assert.equal((await c.organiser.post(`/api/meetings/${m2}/book`, { slotId: ev.slots[0].id })).statusCode, 200);
-  // Not published yet: no video link visible to the calendar until the schedule is published (issue 6).
+  // Not published yet: no video link visible to the calendar until the schedule is published.
   assert.equal((await a.c.get(`/api/meetings/${m1}`)).json().published, false);
   assert.equal((await c.organiser.put(`/api/meetings/${m1}/interpreter`, { userId: interp.id })).statusCode, 200);
   const busy = await c.organiser.put(`/api/meetings/${m2}/interpreter`, { userId: interp.id });

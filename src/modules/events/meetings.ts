@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError, notFound, forbidden } from '../../platform/errors.ts';
 import { audit } from '../../platform/audit.ts';
 import { newId } from '../../platform/tokens.ts';
-import { canActOnMeeting, canManageEvents, canRecordOutcome, canRequestMeetings } from './policy.ts';
+import { bookingRefusal, canActOnMeeting, canManageEvents, canMoveLockedMeeting, canRecordOutcome, canRequestMeetings, canRespondToRequest } from './policy.ts';
 import { loadEvent, myRegistration, type EventRow } from './events.ts';
 import { activeMeetingCount, attendeesOf, bookMeeting, mapBookingConflict, releaseSlot, type MeetingRow } from './booking.ts';
 import { notify, type NotificationKind } from './notify.ts';
@@ -56,18 +56,18 @@ export async function requestMeeting(ctx: RequestContext, eventId: string, input
   return ctx.db.transaction(async (tx) => {
     const e = await loadEvent(tx, eventId);
     const mine = await myRegistration(tx, e.id, actor);
-    if (!canRequestMeetings(actor, mine)) throw new AppError('not_registered', { status: 403 });
+    if (!canRequestMeetings(actor, mine)) throw new AppError('not_registered');
     const invitees = [...new Set(input.inviteeUserIds)].filter((u) => u !== actor.userId);
     if (!invitees.length) throw new AppError('validation_failed', { fields: [{ path: 'inviteeUserIds', code: 'invalid' }] });
     const regs = await tx.select().from(eventRegistrations)
       .where(and(eq(eventRegistrations.eventId, e.id), inArray(eventRegistrations.userId, invitees), eq(eventRegistrations.status, 'approved')));
-    if (regs.length !== invitees.length) throw new AppError('invitee_not_registered', { status: 409 });
+    if (regs.length !== invitees.length) throw new AppError('invitee_not_registered');
     // A group meeting brings together at most six organisations (people without one count one each).
     const orgKeys = new Set([mine!.organisationId ?? actor.userId, ...regs.map((r) => r.organisationId ?? r.userId)]);
-    if (orgKeys.size > MAX_GROUP_ORGANISATIONS) throw new AppError('group_too_large', { status: 409, params: { max: MAX_GROUP_ORGANISATIONS } });
+    if (orgKeys.size > MAX_GROUP_ORGANISATIONS) throw new AppError('group_too_large', { params: { max: MAX_GROUP_ORGANISATIONS } });
     await lockRegistration(tx, e.id, actor.userId);
     if ((await activeMeetingCount(tx, e.id, actor.userId)) >= e.maxMeetingsPerParticipant) {
-      throw new AppError('meeting_limit_reached', { status: 409, params: { max: e.maxMeetingsPerParticipant } });
+      throw new AppError('meeting_limit_reached', { params: { max: e.maxMeetingsPerParticipant } });
     }
     if (invitees.length === 1) {
       const open = await tx.select({ id: meetings.id }).from(meetings)
@@ -76,7 +76,7 @@ export async function requestMeeting(ctx: RequestContext, eventId: string, input
           inArray(meetingParticipants.userId, [actor.userId, invitees[0]])));
       const counts = new Map<string, number>();
       for (const r of open) counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
-      if ([...counts.values()].some((n) => n === 2)) throw new AppError('meeting_exists', { status: 409 });
+      if ([...counts.values()].some((n) => n === 2)) throw new AppError('meeting_exists');
     }
     const now = ctx.clock.now();
     const auto = !e.requestsNeedAcceptance;
@@ -110,10 +110,10 @@ export async function respond(ctx: RequestContext, meetingId: string, accept: bo
   let expired = false;
   const result = await mapBookingConflict(() => ctx.db.transaction(async (tx) => {
     const { m, parts, e } = await lockMeeting(tx, meetingId);
-    const me = parts.find((p) => p.userId === actor.userId && !p.isRequester);
-    if (!me) throw forbidden();
+    if (!canRespondToRequest(actor, parts)) throw forbidden();
+    const me = parts.find((p) => p.userId === actor.userId && !p.isRequester)!;
     if (await expireIfOverdue(tx, ctx, e, m)) { expired = true; return null; }
-    if (m.status !== 'requested' || me.response !== 'pending') throw new AppError('meeting_not_pending', { status: 409 });
+    if (m.status !== 'requested' || me.response !== 'pending') throw new AppError('meeting_not_pending');
     const now = ctx.clock.now();
     await tx.update(meetingParticipants).set({ response: accept ? 'accepted' : 'declined', respondedAt: now })
       .where(and(eq(meetingParticipants.meetingId, m.id), eq(meetingParticipants.userId, actor.userId)));
@@ -125,14 +125,14 @@ export async function respond(ctx: RequestContext, meetingId: string, accept: bo
     if (!pending) status = anyAccepted ? 'accepted' : 'declined';
     if (accept) await lockRegistration(tx, e.id, actor.userId);
     if (accept && (await activeMeetingCount(tx, e.id, actor.userId, m.id)) >= e.maxMeetingsPerParticipant) {
-      throw new AppError('meeting_limit_reached', { status: 409, params: { max: e.maxMeetingsPerParticipant } });
+      throw new AppError('meeting_limit_reached', { params: { max: e.maxMeetingsPerParticipant } });
     }
     await tx.update(meetings).set({ status, reason: accept ? m.reason : opts.reason || m.reason, updatedAt: now }).where(eq(meetings.id, m.id));
     await audit(tx, ctx, { entityType: 'meeting', entityId: m.id, action: accept ? 'accept' : 'decline', changes: { status, reason: opts.reason ?? null } });
     let booked = null;
     if (accept && opts.slotId) {
-      if (e.bookingMode !== 'self') throw new AppError('booking_by_organiser', { status: 409 });
-      if (status !== 'accepted') throw new AppError('meeting_not_pending', { status: 409 });
+      if (e.bookingMode !== 'self') throw new AppError('booking_by_organiser');
+      if (status !== 'accepted') throw new AppError('meeting_not_pending');
       booked = await bookMeeting(tx, ctx, e, { ...m, status }, opts.slotId);
     }
     const [fresh] = await tx.select().from(meetings).where(eq(meetings.id, m.id));
@@ -140,7 +140,7 @@ export async function respond(ctx: RequestContext, meetingId: string, accept: bo
     await tell(tx, ctx, e, fresh, everyone, accept ? (booked ? 'meeting_scheduled' : 'request_accepted') : 'request_declined', opts.reason);
     return { status: fresh.status, slotId: fresh.slotId, tableNo: fresh.tableNo, videoUrl: fresh.videoUrl };
   }));
-  if (expired) throw new AppError('request_expired', { status: 409 });
+  if (expired) throw new AppError('request_expired');
   return result!;
 }
 
@@ -148,12 +148,10 @@ export async function respond(ctx: RequestContext, meetingId: string, accept: bo
 export async function book(ctx: RequestContext, meetingId: string, slotId: string, tableNo?: number) {
   return mapBookingConflict(() => ctx.db.transaction(async (tx) => {
     const { m, e, participantIds } = await lockMeeting(tx, meetingId);
-    const organiser = canManageEvents(ctx.actor);
-    if (!canActOnMeeting(ctx.actor, { participantIds })) throw forbidden();
-    if (!organiser && e.bookingMode !== 'self') throw new AppError('booking_by_organiser', { status: 409 });
-    if (!organiser && tableNo !== undefined) throw forbidden();
-    if (!['accepted', 'scheduled'].includes(m.status)) throw new AppError('meeting_not_accepted', { status: 409 });
-    if (m.locked && !organiser) throw new AppError('meeting_locked', { status: 409 });
+    const refusal = bookingRefusal(ctx.actor, { participantIds }, e, { tableNo });
+    if (refusal) throw new AppError(refusal);
+    if (!['accepted', 'scheduled'].includes(m.status)) throw new AppError('meeting_not_accepted');
+    if (m.locked && !canMoveLockedMeeting(ctx.actor)) throw new AppError('meeting_locked');
     const r = await bookMeeting(tx, ctx, e, m, slotId, tableNo);
     await audit(tx, ctx, { entityType: 'meeting', entityId: m.id, action: 'book', changes: { slotId, tableNo: r.tableNo } });
     const [fresh] = await tx.select().from(meetings).where(eq(meetings.id, m.id));
@@ -167,7 +165,7 @@ export async function cancel(ctx: RequestContext, meetingId: string, reason: str
   return ctx.db.transaction(async (tx) => {
     const { m, parts, e, participantIds } = await lockMeeting(tx, meetingId);
     if (!canActOnMeeting(ctx.actor, { participantIds })) throw forbidden();
-    if (!['requested', 'accepted', 'scheduled'].includes(m.status)) throw new AppError('meeting_not_active', { status: 409 });
+    if (!['requested', 'accepted', 'scheduled'].includes(m.status)) throw new AppError('meeting_not_active');
     const now = ctx.clock.now();
     const me = parts.find((p) => p.userId === ctx.actor!.userId);
     const othersIn = parts.filter((p) => !p.isRequester && p.userId !== me?.userId && p.response !== 'declined');
@@ -202,14 +200,14 @@ export async function setInterpreter(ctx: RequestContext, meetingId: string, use
     }
     if (userId && m.slotId && m.status === 'scheduled') {
       const [busy] = await tx.select().from(meetingSlotOccupancy).where(and(eq(meetingSlotOccupancy.slotId, m.slotId), eq(meetingSlotOccupancy.userId, userId)));
-      if (busy) throw new AppError('interpreter_busy', { status: 409 });
+      if (busy) throw new AppError('interpreter_busy');
       await tx.insert(meetingSlotOccupancy).values({ eventId: e.id, slotId: m.slotId, userId, meetingId: m.id });
     }
     await tx.update(meetings).set({ interpreterUserId: userId, icsSequence: m.icsSequence + 1, updatedAt: ctx.clock.now() }).where(eq(meetings.id, m.id));
     await audit(tx, ctx, { entityType: 'meeting', entityId: m.id, action: 'set_interpreter', changes: { from: m.interpreterUserId, to: userId } });
     return { interpreterUserId: userId };
   })).catch((err) => {
-    if (err instanceof AppError && err.code === 'participant_busy') throw new AppError('interpreter_busy', { status: 409 });
+    if (err instanceof AppError && err.code === 'participant_busy') throw new AppError('interpreter_busy');
     throw err;
   });
 }
@@ -219,7 +217,7 @@ export async function recordOutcome(ctx: RequestContext, meetingId: string, inpu
     const { m, parts, participantIds } = await lockMeeting(tx, meetingId);
     if (!canRecordOutcome(ctx.actor, { participantIds })) throw forbidden();
     const start = await slotStart(tx, m.slotId);
-    if (m.status !== 'scheduled' || !start || start > ctx.clock.now()) throw new AppError('meeting_not_held', { status: 409 });
+    if (m.status !== 'scheduled' || !start || start > ctx.clock.now()) throw new AppError('meeting_not_held');
     const now = ctx.clock.now();
     const me = parts.find((p) => p.userId === ctx.actor!.userId)!;
     const values = { attendance: input.attendance, outcomes: input.attendance === 'no_show' ? [] : input.outcomes, note: input.note, linkedOrganisationIds: input.linkedOrganisationIds, updatedAt: now };

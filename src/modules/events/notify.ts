@@ -30,8 +30,9 @@ export type Notice = {
   place?: Place | null;
 };
 
-export async function notify(tx: Tx, deps: Pick<Deps, 'clock' | 'config' | 'log'>, n: Notice): Promise<void> {
-  await notifyRecipients(tx, deps, n.userIds, ({ lang, timezone }) => {
+/** Returns how many people were told (disabled accounts are not). */
+export async function notify(tx: Tx, deps: Pick<Deps, 'clock' | 'config' | 'log'>, n: Notice): Promise<number> {
+  return notifyRecipients(tx, deps, n.userIds, ({ lang, timezone }) => {
     const params = {
       event: mlText(n.eventTitle, lang), when: n.at ? whenText(n.at, timezone, lang) : '', partner: n.partnerName ?? '',
       reason: n.reason ?? '', link: `${deps.config.publicUrl}${n.link}`, place: n.place ? placeText(n.place, lang) : '', ...n.extra,

@@ -83,3 +83,29 @@ test('times are shown in the reader\'s zone with the other side\'s alongside (Mi
   assert.match(whenText(at, 'Europe/Berlin', 'en'), /09:00 \(10:00 Minsk\)$/); // CEST, UTC+2
   assert.match(whenText(new Date('2021-12-01T07:00:00Z'), 'Europe/Berlin', 'en'), /08:00 \(10:00 Minsk\)$/); // CET, UTC+1
 });
+
+test('only an invitee answers a request; the requester, organisers and strangers do not', () => {
+  const parts = [{ userId: 'req', isRequester: true }, { userId: 'me', isRequester: false }];
+  assert.equal(p.canRespondToRequest(roles.participant, parts), true);
+  assert.equal(p.canRespondToRequest({ ...roles.participant, userId: 'req' }, parts), false);
+  assert.equal(p.canRespondToRequest({ ...roles.organiser, userId: 'other' }, parts), false);
+  assert.equal(p.canRespondToRequest(roles.anonymous, parts), false);
+});
+
+test('participants book their own meetings in self-booking mode without picking tables; organisers book any, move locked ones', () => {
+  const mine = { participantIds: ['me', 'x'] };
+  const others = { participantIds: ['x', 'y'] };
+  const self = { bookingMode: 'self' };
+  const byOrganiser = { bookingMode: 'organiser' };
+  assert.equal(p.bookingRefusal(roles.participant, mine, self, {}), null);
+  assert.equal(p.bookingRefusal(roles.participant, mine, self, { tableNo: 2 }), 'forbidden');
+  assert.equal(p.bookingRefusal(roles.participant, mine, byOrganiser, {}), 'booking_by_organiser');
+  assert.equal(p.bookingRefusal(roles.participant, others, self, {}), 'forbidden');
+  assert.equal(p.bookingRefusal(roles.expert, others, self, {}), 'forbidden');
+  assert.equal(p.bookingRefusal(roles.anonymous, mine, self, {}), 'forbidden');
+  for (const o of [roles.organiser, roles.admin]) {
+    assert.equal(p.bookingRefusal(o, others, byOrganiser, { tableNo: 2 }), null);
+    assert.equal(p.canMoveLockedMeeting(o), true);
+  }
+  for (const r of [roles.participant, roles.expert, roles.anonymous]) assert.equal(p.canMoveLockedMeeting(r), false);
+});

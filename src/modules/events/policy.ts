@@ -1,13 +1,11 @@
 // Who may do what with events, registrations and meetings. Pure functions; tested for every role.
-import type { Actor } from '../../platform/context.ts';
+import { isOrganiser, type Actor } from '../../platform/context.ts';
 
 export type EventFacts = { status: string; visibility: string; registrationOpensAt: Date | null; registrationClosesAt: Date | null; endsAt: Date };
 export type RegFacts = { status: string } | null;
 
-const has = (a: Actor | null, ...roles: string[]) => !!a && roles.some((r) => a.roles.includes(r as never));
-
 /** Organisers and administrators create and run events (every event: the exchange is organised jointly). */
-export const canManageEvents = (a: Actor | null) => has(a, 'organiser', 'admin');
+export const canManageEvents = (a: Actor | null) => isOrganiser(a);
 
 /** Drafts are for organisers; invitation-only events for organisers and people registered for them; the rest is public. */
 export function canViewEvent(a: Actor | null, e: EventFacts, reg: RegFacts): boolean {
@@ -50,6 +48,26 @@ export function canActOnMeeting(a: Actor | null, m: { participantIds: string[] }
   if (!a) return false;
   return m.participantIds.includes(a.userId) || canManageEvents(a);
 }
+
+/** Only an invitee answers a request (accept or decline); the requester and organisers do not answer for them. */
+export const canRespondToRequest = (a: Actor | null, parts: { userId: string; isRequester: boolean }[]) =>
+  !!a && parts.some((p) => p.userId === a.userId && !p.isRequester);
+
+/**
+ * Why this person may not book (or move) the meeting into a slot, or null. Participants book their own meetings only
+ * when the event lets them (self-booking) and never pick a table; organisers book any meeting at any table.
+ */
+export function bookingRefusal(a: Actor | null, m: { participantIds: string[] }, e: { bookingMode: string }, o: { tableNo?: number }):
+  'forbidden' | 'booking_by_organiser' | null {
+  if (!canActOnMeeting(a, m)) return 'forbidden';
+  if (canManageEvents(a)) return null;
+  if (e.bookingMode !== 'self') return 'booking_by_organiser';
+  if (o.tableNo !== undefined) return 'forbidden';
+  return null;
+}
+
+/** A meeting the organisers locked in place is moved by organisers only. */
+export const canMoveLockedMeeting = (a: Actor | null) => canManageEvents(a);
 
 /** Outcomes are recorded by the participants themselves. */
 export const canRecordOutcome = (a: Actor | null, m: { participantIds: string[] }) => !!a && m.participantIds.includes(a.userId);

@@ -43,7 +43,7 @@ async function checkProfiles(tx: Tx, orgId: string | null, ids: string[]): Promi
   if (!wanted.length) return [];
   const ok = orgId ? await tx.select({ id: profiles.id }).from(profiles).where(and(inArray(profiles.id, wanted), eq(profiles.organisationId, orgId),
     eq(profiles.status, 'published'), eq(profiles.anonymous, false))) : [];
-  if (ok.length !== wanted.length) throw new AppError('registration_profiles_invalid', { status: 400 });
+  if (ok.length !== wanted.length) throw new AppError('registration_profiles_invalid');
   return wanted;
 }
 
@@ -64,7 +64,7 @@ export async function register(ctx: RequestContext, eventId: string, input: z.ou
     const existing = await myRegistration(tx, e.id, actor);
     if (!canViewEvent(actor, e, existing)) throw notFound('event');
     if (!canRegister(actor, e, existing, ctx.clock.now())) {
-      throw new AppError(existing && existing.status !== 'cancelled' ? 'already_registered' : 'registration_closed', { status: 409 });
+      throw new AppError(existing && existing.status !== 'cancelled' ? 'already_registered' : 'registration_closed');
     }
     let orgId = input.organisationId;
     if (orgId) {
@@ -100,7 +100,7 @@ export async function updateRegistration(ctx: RequestContext, eventId: string, i
     const e = await loadEvent(tx, eventId);
     const reg = await myRegistration(tx, e.id, ctx.actor);
     if (!reg || reg.status === 'cancelled' || reg.status === 'rejected') throw notFound('registration');
-    if (e.endsAt <= ctx.clock.now()) throw new AppError('event_over', { status: 409 });
+    if (e.endsAt <= ctx.clock.now()) throw new AppError('event_over');
     const profileIds = input.profileIds ? await checkProfiles(tx, reg.organisationId, input.profileIds) : reg.profileIds;
     const set = { ...(input.languages ? { languages: input.languages } : {}), ...(input.needsInterpreter !== undefined ? { needsInterpreter: input.needsInterpreter } : {}),
       ...(input.note !== undefined ? { note: input.note } : {}), profileIds };

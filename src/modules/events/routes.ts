@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { eventParams, idParams, ok, okSchema, readUpload } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
 import * as s from './schema.ts';
 import * as ev from './events.ts';
@@ -9,18 +10,13 @@ import * as reg from './registrations.ts';
 import * as mt from './meetings.ts';
 import * as mq from './meeting-queries.ts';
 import * as cover from './cover.ts';
-import { readUpload } from '../profiles/routes.ts';
 import { fileResponse } from '../../server/file-response.ts';
 import { UPLOAD_RULES } from '../../shared/uploads.ts';
 
-const ok = { ok: true as const };
-const okSchema = z.object({ ok: z.literal(true) });
-const eventParams = z.object({ id: z.string().min(1).max(100) }).strict();
-const idParams = z.object({ id: z.string().uuid() }).strict();
 const created = z.object({ id: z.string() });
 const meetingAction = z.object({ status: z.string(), slotId: z.string().nullable().optional(), tableNo: z.number().nullable().optional(), videoUrl: z.string().nullable().optional() });
 
-export function eventsRoutes(app: App, deps: Deps) {
+export function eventsRoutes(app: App, _deps: Deps) {
   const tags = ['events'];
   app.route({
     method: 'GET', url: '/api/events', config: { access: access.public },

@@ -1,10 +1,9 @@
 // Expressions of interest: who may send, answer, read and write in the conversation. Pure functions.
-import type { Actor } from '../../platform/context.ts';
+import { isOrganiser, type Actor } from '../../platform/context.ts';
 
 /** Relation of the actor to one expression: member of the sending org, of the profile's org, or neither. */
 export type EoiSide = { sender: boolean; owner: boolean };
 
-const isStaff = (a: Actor | null) => !!a && (a.roles.includes('organiser') || a.roles.includes('admin'));
 
 /** A signed-in member of another organisation may express interest in a published profile. */
 export function canSendInterest(a: Actor | null, o: { profileStatus: string; fromOrgIsMine: boolean; fromOrgOwnsProfile: boolean }): boolean {
@@ -14,7 +13,7 @@ export function canSendInterest(a: Actor | null, o: { profileStatus: string; fro
 export const canRespond = (a: Actor | null, side: EoiSide, status: string) => !!a && side.owner && status === 'open';
 export const canWithdraw = (a: Actor | null, side: EoiSide, status: string) => !!a && side.sender && status === 'open';
 /** Both sides read the expression; organisers too (moderation of abuse). */
-export const canReadInterest = (a: Actor | null, side: EoiSide) => !!a && (side.sender || side.owner || isStaff(a));
+export const canReadInterest = (a: Actor | null, side: EoiSide) => !!a && (side.sender || side.owner || isOrganiser(a));
 /** Messages only once accepted, and only by the two sides. */
 export const canPostMessage = (a: Actor | null, side: EoiSide, status: string) => !!a && (side.sender || side.owner) && status === 'accepted';
 /** Contacts are exchanged when the expression is accepted. */

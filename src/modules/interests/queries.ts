@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { conversationMessages, expressionsOfInterest, notifications, organisationContacts, organisations, profiles, users } from '../../db/schema/index.ts';
+import { conversationMessages, expressionsOfInterest, organisationContacts, organisations, profiles, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
@@ -64,17 +64,4 @@ export async function getInterest(db: Tx, actor: Actor, id: string) {
     messages: messages.map((m) => ({ ...m, createdAt: m.createdAt.toISOString(), mine: side.sender ? m.authorOrganisationId === r.from.id : m.authorOrganisationId === r.owner.id })),
     canRespond: side.owner && r.e.status === 'open', canWithdraw: side.sender && r.e.status === 'open', canMessage: (side.owner || side.sender) && exchanged,
   };
-}
-
-export async function inbox(db: Tx, userId: string, q: { unread?: 'true' | 'false'; limit: number }) {
-  const rows = await db.select().from(notifications)
-    .where(and(eq(notifications.userId, userId), q.unread === 'true' ? isNull(notifications.readAt) : undefined))
-    .orderBy(desc(notifications.createdAt)).limit(q.limit);
-  const [{ unread }] = await db.select({ unread: sql<number>`count(*)::int` }).from(notifications).where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return { unread, items: rows.map((n) => ({ id: n.id, kind: n.kind, data: n.data, link: n.link, createdAt: n.createdAt.toISOString(), readAt: n.readAt?.toISOString() ?? null })) };
-}
-
-export async function markRead(db: Tx, userId: string, id: string | null, now: Date) {
-  await db.update(notifications).set({ readAt: now })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined));
 }

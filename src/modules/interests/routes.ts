@@ -1,15 +1,12 @@
-// Expressions of interest, their conversations, and the in-app inbox.
+// Expressions of interest and their conversations.
 import { z } from 'zod';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { idParams, ok, okSchema } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
-
-const ok = { ok: true as const };
-const okSchema = z.object({ ok: z.literal(true) });
-const idParams = z.object({ id: z.string().uuid() }).strict();
 
 export function interestsRoutes(app: App, deps: Deps) {
   const tags = ['interests'];
@@ -42,17 +39,5 @@ export function interestsRoutes(app: App, deps: Deps) {
     method: 'POST', url: '/api/interests/:id/messages', config: { access: access.signedIn },
     schema: { tags, params: idParams, body: s.messageBody, response: { 201: z.object({ id: z.string() }) } },
     handler: async (req, reply) => reply.code(201).send({ id: await cmd.postMessage(req.ctx, req.params.id, req.body.body) }),
-  });
-  app.route({
-    method: 'GET', url: '/api/inbox', config: { access: access.signedIn },
-    schema: { tags: ['inbox'], querystring: s.inboxQuery, response: { 200: s.inboxOut } }, handler: async (req) => q.inbox(deps.db, req.actor!.userId, req.query),
-  });
-  app.route({
-    method: 'POST', url: '/api/inbox/:id/read', config: { access: access.signedIn },
-    schema: { tags: ['inbox'], params: idParams, response: { 200: okSchema } }, handler: async (req) => { await q.markRead(deps.db, req.actor!.userId, req.params.id, deps.clock.now()); return ok; },
-  });
-  app.route({
-    method: 'POST', url: '/api/inbox/read-all', config: { access: access.signedIn },
-    schema: { tags: ['inbox'], response: { 200: okSchema } }, handler: async (req) => { await q.markRead(deps.db, req.actor!.userId, null, deps.clock.now()); return ok; },
   });
 }

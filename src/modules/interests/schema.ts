@@ -11,7 +11,6 @@ export const sendBody = z.object({
 export const respondBody = z.object({ note: z.string().trim().max(2000).optional() }).strict();
 export const messageBody = z.object({ body: z.string().trim().min(1).max(4000) }).strict();
 export const listQuery = z.object({ box: z.enum(['received', 'sent', 'all']).default('all') }).strict();
-export const inboxQuery = z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }).strict();
 
 // ---- responses (queries.ts)
 const time = z.iso.datetime();
@@ -37,8 +36,5 @@ export const interestDetail = z.object({
   canRespond: z.boolean(), canWithdraw: z.boolean(), canMessage: z.boolean(),
 });
 
-export const notificationOut = z.object({
-  id: z.string(), kind: z.string(), data: z.record(z.string(), z.unknown()).describe('Free-form, per kind'), link: z.string().nullable(),
-  createdAt: time, readAt: time.nullable(),
-});
-export const inboxOut = z.object({ unread: z.number(), items: z.array(notificationOut) });
+// The inbox moved to its own module; the names stay here for code that still imports them from interests.
+export { inboxOut, inboxQuery, notificationOut } from '../notifications/schema.ts';

@@ -1,15 +1,14 @@
 // Matching: who may see which recommendations and use the organisers' tools. Pure functions.
-import type { Actor } from '../../platform/context.ts';
+import { isOrganiser, type Actor } from '../../platform/context.ts';
 import type { Membership } from '../directory/policy.ts';
 
-const isStaff = (a: Actor | null) => !!a && (a.roles.includes('organiser') || a.roles.includes('admin'));
 
 /** Recommendations for a profile or an organisation: its members and organisers. */
-export const canViewRecommendations = (a: Actor | null, m: Membership) => !!a && (isStaff(a) || m !== null);
+export const canViewRecommendations = (a: Actor | null, m: Membership) => !!a && (isOrganiser(a) || m !== null);
 /** "Not relevant" / "already in contact" is the organisation's own judgement: only its members record it. */
 export const canGiveFeedback = (a: Actor | null, m: Membership) => !!a && m !== null;
 /** Supply–demand, top pairs, introductions and pairing rules. */
-export const canUseMatchingTools = isStaff;
+export const canUseMatchingTools = isOrganiser;
 /** Any signed-in person manages their own digest subscription. */
 export const canManageDigest = (a: Actor | null) => !!a;
 

@@ -8,7 +8,7 @@ import { newId } from '../../platform/tokens.ts';
 import type { ProfileStatus } from '../../shared/enums.ts';
 import { membershipOf } from '../directory/queries.ts';
 import { memberIds, notifyUsers } from '../directory/notify.ts';
-import { checkUpload, storeFile } from '../directory/uploads.ts';
+import { checkUpload, storeFile } from '../../platform/uploads.ts';
 import { MAX_ATTACHMENTS } from '../../shared/uploads.ts';
 import {
   canCreateProfile, canEditProfile, canModerateProfiles, DEFAULT_REREVIEW_FIELDS, EDITABLE, expiryOnPublish, extension, nextStatus,

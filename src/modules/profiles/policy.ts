@@ -1,20 +1,19 @@
 // Profiles: who may do what, and the lifecycle as a pure state machine with its validity rules.
-import type { Actor } from '../../platform/context.ts';
+import { isOrganiser, type Actor } from '../../platform/context.ts';
 import type { ProfileStatus } from '../../shared/enums.ts';
 import type { Membership } from '../directory/policy.ts';
 
-const isStaff = (a: Actor | null) => !!a && (a.roles.includes('organiser') || a.roles.includes('admin'));
 
-export const canModerateProfiles = isStaff;
+export const canModerateProfiles = isOrganiser;
 /** Any member of the organisation writes its profiles; organisers too. */
-export const canEditProfile = (a: Actor | null, m: Membership) => isStaff(a) || (!!a && m !== null);
+export const canEditProfile = (a: Actor | null, m: Membership) => isOrganiser(a) || (!!a && m !== null);
 export const canCreateProfile = canEditProfile;
 /** Published profiles are public; every other state only for the organisation and organisers. */
 export const canViewProfile = (a: Actor | null, status: string, m: Membership) =>
-  status === 'published' || isStaff(a) || (!!a && m !== null);
+  status === 'published' || isOrganiser(a) || (!!a && m !== null);
 /** Whether the organisation of an anonymous profile is shown to this viewer. */
 export const canSeeProfileOrganisation = (a: Actor | null, anonymous: boolean, rel: { membership: Membership; revealed: boolean }) =>
-  !anonymous || isStaff(a) || rel.membership !== null || rel.revealed;
+  !anonymous || isOrganiser(a) || rel.membership !== null || rel.revealed;
 
 export type ProfileAction = 'submit' | 'approve' | 'return' | 'reject' | 'hold' | 'resume' | 'expire' | 'extend' | 'archive';
 export type Acting = 'owner' | 'moderator' | 'system';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, or, type SQL } from 'drizzle-orm';
 import { expressionsOfInterest, files, organisationContacts, organisations, profileAttachments, profileHistory, profiles } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';

@@ -1,10 +1,9 @@
 // Cooperation profiles: CRUD, lifecycle, attachments, moderation, search.
 import { z } from 'zod';
-import type { FastifyRequest } from 'fastify';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { idParams, ok, okSchema, readUpload } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import { fileResponse } from '../../server/file-response.ts';
 import { UPLOAD_RULES } from '../../shared/uploads.ts';
 import { myOrganisationIds } from '../directory/queries.ts';
@@ -13,18 +12,6 @@ import * as q from './queries.ts';
 import * as cmd from './commands.ts';
 import { searchProfiles } from './search.ts';
 
-const ok = { ok: true as const };
-const okSchema = z.object({ ok: z.literal(true) });
-const idParams = z.object({ id: z.string().uuid() }).strict();
-
-/** Reads the single uploaded file of a multipart request. */
-export async function readUpload(req: FastifyRequest): Promise<{ filename: string; content: Buffer }> {
-  if (!req.isMultipart()) throw new AppError('unsupported_media_type');
-  const part = await req.file();
-  if (!part) throw new AppError('bad_request', { params: { reason: 'no_file' } });
-  const content = await part.toBuffer();
-  return { filename: part.filename, content };
-}
 
 export function profilesRoutes(app: App, deps: Deps) {
   const tags = ['profiles'];
@@ -32,6 +19,12 @@ export function profilesRoutes(app: App, deps: Deps) {
     method: 'GET', url: '/api/profiles/search', config: { access: access.public },
     schema: { tags, summary: 'Marketplace search (Russian, Chinese, English)', querystring: s.searchQuery, response: { 200: s.profileSearchResult } },
     handler: async (req) => searchProfiles(deps.db, req.query, req.actor, { lang: req.lang, myOrgIds: await myOrganisationIds(deps.db, req.actor?.userId) }),
+  });
+  app.route({
+    method: 'GET', url: '/api/organisations/:id/profiles', config: { access: access.public },
+    schema: { tags: ['directory'], summary: "The organisation's profiles (published, not anonymous ones unless the caller is a member or an organiser)", params: idParams,
+      response: { 200: z.array(s.profileRecord) } },
+    handler: async (req) => q.organisationProfiles(deps.db, req.actor, req.params.id),
   });
   app.route({
     method: 'GET', url: '/api/profiles/mine', config: { access: access.signedIn },

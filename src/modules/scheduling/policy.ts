@@ -1,13 +1,11 @@
 // Who may use the scheduling console, and when a run's proposal may be applied. Pure functions; tested per role.
-import type { Actor } from '../../platform/context.ts';
-
-const has = (a: Actor | null, ...roles: string[]) => !!a && roles.some((r) => a.roles.includes(r as never));
+import { isOrganiser, type Actor } from '../../platform/context.ts';
 
 /**
  * Organisers and administrators run the schedule, see runs and proposals (they name every participant), apply,
  * lock and move meetings. As in the events module, every organiser manages every event (the exchange is joint).
  */
-export const canRunSchedule = (a: Actor | null) => has(a, 'organiser', 'admin');
+export const canRunSchedule = (a: Actor | null) => isOrganiser(a);
 
 export type ApplyStage = 'preliminary' | 'final';
 

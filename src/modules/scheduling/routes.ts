@@ -1,4 +1,4 @@
-// HTTP routes of the organiser's scheduling console (issue 6).
+// HTTP routes of the organiser's scheduling console.
 import { z } from 'zod';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { sessionQuery } from './query-client.ts';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
-import { get, post } from './api.ts';
+import { post } from './api.ts';
 import type { Lang } from '@shared/languages.ts';
 
 export type Me = {

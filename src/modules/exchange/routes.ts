@@ -2,16 +2,16 @@
 import { z } from 'zod';
 import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
+import { readUpload } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
 import { queryRows } from '../../db/client.ts';
 import { sql } from 'drizzle-orm';
 import { t } from '../../platform/i18n.ts';
-import { readUpload } from '../profiles/routes.ts';
 import { plan } from '../profiles/search.ts';
 import { searchQuery } from '../profiles/schema.ts';
 import { fileResponse, MEDIA } from '../../server/file-response.ts';
 import { importFileSchema } from '../../shared/import-format.ts';
-import { importReport } from './schema.ts';
+import { importReport } from '../directory/schema.ts';
 import { importSource, readSource } from './import.ts';
 import { exportData, templateXlsx, toCsv, toXlsx } from './export.ts';
 

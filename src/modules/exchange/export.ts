@@ -7,7 +7,7 @@ import { organisationContacts, organisations, profiles } from '../../db/schema/i
 import type { Tx } from '../../db/client.ts';
 import { IMPORT_FORMAT, IMPORT_VERSION, type ImportFile } from '../../shared/import-format.ts';
 import { filledLangs, type Ml } from '../../shared/languages.ts';
-import { columns, headerLabel, objectToRow, type Sheet } from './exchange-columns.ts';
+import { columns, headerLabel, objectToRow, type Sheet } from './columns.ts';
 
 const ext = (row: { id: string; externalId: string | null }) => row.externalId ?? `synergy:${row.id}`;
 const ml = (v: Ml) => (filledLangs(v).length ? v : undefined);

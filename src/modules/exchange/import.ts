@@ -14,8 +14,8 @@ import { newId } from '../../platform/tokens.ts';
 import { IMPORT_FORMAT, importOrganisationSchema, importProfileSchema, type ImportOrganisation, type ImportProfile } from '../../shared/import-format.ts';
 import { indexProfiles } from '../profiles/search-index.ts';
 import { expiryOnPublish } from '../profiles/policy.ts';
-import { canModerateDirectory } from './policy.ts';
-import { columnOfHeader, columnOfPath, rowToObject, type Sheet } from './exchange-columns.ts';
+import { canModerateDirectory } from '../directory/policy.ts';
+import { columnOfHeader, columnOfPath, rowToObject, type Sheet } from './columns.ts';
 
 export type ImportProblem = { sheet: Sheet | 'file'; row: number; column: string; code: string; value?: string };
 type Item = { sheet: Sheet; row: number; value: Record<string, unknown>; problems: ImportProblem[] };
@@ -52,7 +52,7 @@ function readJson(content: Buffer): Source {
   for (const sheet of ['organisations', 'profiles'] as const) {
     const arr = data?.[sheet] ?? [];
     if (!Array.isArray(arr)) { src.fileProblems.push({ sheet: 'file', row: 0, column: sheet, code: 'invalid_type' }); continue; }
-    arr.forEach((value, i) => src.items.push({ sheet, row: i + 1, value: value as Record<string, unknown>, problems: [] }));
+    arr.forEach((value, i) => { src.items.push({ sheet, row: i + 1, value: value as Record<string, unknown>, problems: [] }); });
   }
   return src;
 }

@@ -1,12 +1,12 @@
-// Uploaded files: the content decides the type (file-type reads the magic bytes), never the
+// Uploaded files of every module (logos, attachments, covers): the content decides the type (file-type reads the magic bytes), never the
 // extension or the browser's claim; sizes are capped; names are plain names without paths.
 import { createHash } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
-import { files } from '../../db/schema/index.ts';
-import type { Tx } from '../../db/client.ts';
-import { AppError } from '../../platform/errors.ts';
-import { newId } from '../../platform/tokens.ts';
-import { UPLOAD_RULES, type UploadKind } from '../../shared/uploads.ts';
+import { files } from '../db/schema/index.ts';
+import type { Tx } from '../db/client.ts';
+import { AppError } from './errors.ts';
+import { newId } from './tokens.ts';
+import { UPLOAD_RULES, type UploadKind } from '../shared/uploads.ts';
 
 // The limits live in src/shared so the web app shows the same numbers.
 export { UPLOAD_RULES, type UploadKind };
@@ -14,9 +14,9 @@ export { UPLOAD_RULES, type UploadKind };
 /** Rejects names with path separators, control characters, or leading dots (e.g. "../x", "a/b", "C:\\x"). */
 export function checkFileName(name: string): string {
   const n = name.normalize('NFC').trim();
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (!n || n.length > 200 || /[/\\\u0000-\u001f]/.test(n) || n.startsWith('.') || /^[A-Za-z]:/.test(n)) {
-    throw new AppError('invalid_file_name', { status: 400 });
+    throw new AppError('invalid_file_name');
   }
   return n;
 }

@@ -1,0 +1,31 @@
+// Error codes of the events module (events, registrations, meeting requests and booking) with their HTTP status; messages in locales/<lang>/errors.json.
+import type { ErrorTable } from '../../platform/errors.ts';
+
+export const EVENTS_ERRORS = {
+  event_slug_taken: 409,
+  event_over: 409,
+  block_has_meetings: 409,
+  cover_not_image: 415,
+  cover_too_large: 413,
+  already_registered: 409,
+  registration_closed: 409,
+  not_registered: 403,
+  registration_profiles_invalid: 400,
+  invitee_not_registered: 409,
+  group_too_large: 409,
+  meeting_exists: 409,
+  meeting_limit_reached: 409,
+  meeting_locked: 409,
+  meeting_not_accepted: 409,
+  meeting_not_active: 409,
+  meeting_not_held: 409,
+  meeting_not_pending: 409,
+  request_expired: 409,
+  booking_by_organiser: 409,
+  slot_past: 409,
+  slot_unavailable: 409,
+  participant_busy: 409,
+  table_taken: 409,
+  interpreter_busy: 409,
+  no_table_free: 409,
+} as const satisfies ErrorTable;
