@@ -91,7 +91,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     req.lang = isLang(cookieLang) ? cookieLang : langFromAcceptLanguage(req.headers['accept-language']) ?? 'en';
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      req.actor = await loadSession(deps.db, token, deps.clock.now(), config.SESSION_TTL_HOURS);
+      req.actor = await loadSession(deps.db, token, deps.clock.now(), config.SESSION_IDLE_HOURS);
       if (req.actor) req.lang = req.actor.lang;
       else reply.clearCookie(SESSION_COOKIE, { path: '/' }); // expired or forged: forget it
     }

@@ -24,7 +24,7 @@ export function interestsRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/interests/:id', config: { access: access.signedIn },
-    schema: { tags, params: idParams, response: { 200: s.interestDetail } }, handler: async (req) => q.getInterest(deps.db, req.actor!, req.params.id),
+    schema: { tags, params: idParams, response: { 200: s.interestDetail } }, handler: async (req) => q.getInterest(deps.db, req.actor!, req.params.id, req.ctx),
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/accept', config: { access: access.signedIn },
