@@ -7,7 +7,7 @@ import { delayAfter } from '../../platform/login-throttle.ts';
 import { passwordWeakness } from '../../platform/password-strength.ts';
 
 let t: TestApp;
-before(async () => { t = await createTestApp(); });
+before(async () => { t = await createTestApp({ env: { SESSION_IDLE_HOURS: '12' } }); });
 after(async () => { await t.close(); });
 const START = '2026-03-02T08:00:00Z';
 
