@@ -72,3 +72,31 @@ test("marking someone else's notice read answers 404 and leaves it unread; one's
   assert.equal((await c.participant.post(`/api/inbox/${notice.id}/read`)).statusCode, 200, 'idempotent for the owner');
   assert.equal((await c.participant.post('/api/inbox/0190a0a0-0000-7000-8000-000000000000/read')).statusCode, 404);
 });
+
+test('a retried "Send" with the same client key posts once and mails once; posting is rate-limited per person', async () => {
+  const p = await publishedProfile(c.participant, c.organiser, sampleProfile(bntu, { title: { ru: 'Повтор' } }));
+  const e = (await c.participantCn.post(`/api/profiles/${p}/interests`, { message: 'hello' })).json().id;
+  assert.equal((await c.participant.post(`/api/interests/${e}/accept`, {})).statusCode, 200);
+  const mailsBefore = (await queryRows<{ n: number }>(t.deps.db, sql`SELECT count(*)::int AS n FROM mail_outbox WHERE template = 'interest_message'`))[0].n;
+  const key = 'send-0190aa00-retry-key';
+  const tries = await Promise.all([1, 2, 3].map(() => c.participant.post(`/api/interests/${e}/messages`, { body: 'Один раз', clientKey: key })));
+  const ids = new Set(tries.map((r) => r.json().id));
+  assert.equal(ids.size, 1, 'one message id for all retries');
+  assert.deepEqual(tries.map((r) => r.statusCode).sort(), [200, 200, 201]);
+  const again = await c.participant.post(`/api/interests/${e}/messages`, { body: 'Один раз', clientKey: key });
+  assert.equal(again.statusCode, 200);
+  assert.equal((await c.participant.get(`/api/interests/${e}`)).json().messages.length, 1);
+  const mailsAfter = (await queryRows<{ n: number }>(t.deps.db, sql`SELECT count(*)::int AS n FROM mail_outbox WHERE template = 'interest_message'`))[0].n;
+  assert.equal(mailsAfter - mailsBefore, 1, 'the other side is mailed once');
+
+  let last = null as Awaited<ReturnType<typeof c.participant.post>> | null;
+  for (let i = 0; i < 25; i++) {
+    last = await c.participantCn.post(`/api/interests/${e}/messages`, { body: `消息 ${i}` });
+    if (last.statusCode === 429) break;
+  }
+  assert.equal(last!.statusCode, 429);
+  assert.match(last!.json().error.message, /尝试次数过多/, 'in the sender\'s language');
+  assert.ok(Number(last!.headers['retry-after']) > 0);
+  t.clock.advance(61_000);
+  assert.equal((await c.participantCn.post(`/api/interests/${e}/messages`, { body: 'снова можно' })).statusCode, 201);
+});

@@ -40,8 +40,11 @@ export function interestsRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/messages', config: { access: access.signedIn },
-    schema: { tags, params: idParams, body: s.messageBody, response: { 201: z.object({ id: z.string() }) } },
-    handler: async (req, reply) => reply.code(201).send({ id: await cmd.postMessage(req.ctx, req.params.id, req.body.body) }),
+    schema: { tags, params: idParams, body: s.messageBody, response: { 201: z.object({ id: z.string() }), 200: z.object({ id: z.string() }).describe('A retry: the message posted earlier with this clientKey') } },
+    handler: async (req, reply) => {
+      const r = await cmd.postMessage(req.ctx, req.params.id, req.body.body, req.body.clientKey);
+      return reply.code(r.created ? 201 : 200).send({ id: r.id });
+    },
   });
   app.route({
     method: 'GET', url: '/api/inbox', config: { access: access.signedIn },
