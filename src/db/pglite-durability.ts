@@ -12,7 +12,7 @@
 // 'unsafe-nosync' is PGlite's own behaviour: faster commits, no protection against power loss.
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { openSync, fsyncSync, closeSync, readdirSync, statSync } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export type PgliteSync = 'full' | 'unsafe-nosync';
@@ -32,26 +32,29 @@ export function pgliteStartOptions(sync: PgliteSync): Pick<PGliteOptions, 'start
   };
 }
 
-/** fsync of every file and folder under `dir` (folders too, so renames and new files are durable). */
-export function fsyncTree(dir: string): number {
+/**
+ * fsync of every file and folder under `dir` (folders too, so renames and new files are durable).
+ * Asynchronous (libuv's thread pool), so a large folder does not stall the server's event loop.
+ */
+export async function fsyncTree(dir: string): Promise<number> {
   let n = 0;
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      let st;
-      try { st = statSync(p); } catch { continue; } // removed meanwhile
-      if (st.isDirectory()) walk(p);
-      else if (st.isFile()) { const fd = openSync(p, 'r'); try { fsyncSync(fd); n++; } finally { closeSync(fd); } }
+  const sync = async (p: string) => { const h = await open(p, 'r'); try { await h.sync(); } finally { await h.close(); } };
+  const walk = async (d: string) => {
+    for (const entry of await readdir(d, { withFileTypes: true })) {
+      const p = join(d, entry.name);
+      try {
+        if (entry.isDirectory()) await walk(p);
+        else if (entry.isFile()) { await sync(p); n++; }
+      } catch (e) { if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e; } // removed meanwhile
     }
-    const fd = openSync(d, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
+    await sync(d);
   };
-  walk(dir);
+  await walk(dir);
   return n;
 }
 
 /** A checkpoint whose data files really are on disk afterwards. */
 export async function durableCheckpoint(client: PGlite, dataDir: string): Promise<void> {
   await client.exec('CHECKPOINT');
-  fsyncTree(dataDir);
+  await fsyncTree(dataDir);
 }
