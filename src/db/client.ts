@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { SQL } from 'drizzle-orm';
 import * as schema from './schema/index.ts';
+import { durableCheckpoint, pgliteStartOptions, type PgliteSync } from './pglite-durability.ts';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -27,6 +28,8 @@ export interface Database {
   withConnection<T>(fn: (conn: SqlRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
   pglite?: PGlite;
+  /** PGlite in durable mode: a checkpoint whose files are then flushed to disk (run by a job). */
+  checkpoint?: () => Promise<void>;
 }
 
 // node-postgres returns int8 as strings by default; counts and ids here fit in a JS number.
@@ -51,9 +54,17 @@ export function fromPglite(client: PGlite): Database {
   };
 }
 
-export async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const client = await PGlite.create(dataDir ? { dataDir } : {});
-  return fromPglite(client);
+/** Opens the embedded database; `sync` says how commits reach the disk (pglite-durability.ts). */
+export async function openPglite(dataDir: string | undefined, sync: PgliteSync = 'full'): Promise<Database> {
+  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...pgliteStartOptions(dataDir ? sync : 'unsafe-nosync') });
+  const database = fromPglite(client);
+  if (!dataDir || sync === 'unsafe-nosync') return database;
+  const close = database.close;
+  return {
+    ...database,
+    checkpoint: () => durableCheckpoint(client, dataDir),
+    close: async () => { if (!client.closed) await durableCheckpoint(client, dataDir).catch(() => undefined); await close(); },
+  };
 }
 
 export function openPostgres(url: string, poolSize = 10): Database {

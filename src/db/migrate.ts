@@ -10,8 +10,11 @@ const LOCK_ID = 720_210_929; // arbitrary, stable
 
 export type MigrationState = { applied: number; total: number; pending: string[]; latest: string | null };
 
+// Read and hashed once per process: the files ship with the code, and /api/health asks for them on every
+// call (reading and hashing them synchronously each time blocked the event loop under load).
+let cached: ReturnType<typeof readMigrationFiles> | null = null;
 function files() {
-  return readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR });
+  return (cached ??= readMigrationFiles({ migrationsFolder: MIGRATIONS_DIR }));
 }
 
 async function ensureTable(conn: SqlRunner) {

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import pino from 'pino';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../db/pglite-durability.ts';
 import { createTestApp, DEMO } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-db.ts';
 import { backupDatabase, restoreDatabase, RestoreError } from './backup.ts';
@@ -40,7 +41,7 @@ test('a backup of the demo exchange restores into an empty PGlite database with 
   await t.close();
   assert.ok(written.users >= 6 && written.organisations >= 20, 'the demo data is in the backup');
 
-  const target = fromPglite(await PGlite.create());
+  const target = fromPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
   try {
     const restored = await restoreDatabase(target, file);
     for (const [table, n] of Object.entries(written)) assert.equal(restored[table] ?? 0, n, `rows of ${table}`);
@@ -99,7 +100,7 @@ test('PGlite → PostgreSQL → PGlite round trip keeps every row (needs TEST_DA
     const again = await backupDatabase(target, back);
     const loginTables = new Set(['sessions', 'audit_log', 'rate_limits']); // the login above wrote to these
     for (const [table, n] of Object.entries(written)) if (!loginTables.has(table)) assert.equal(again[table], n, `rows of ${table}`);
-    const lite = fromPglite(await PGlite.create());
+    const lite = fromPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
     try {
       const r = await restoreDatabase(lite, back);
       assert.equal(r.users, written.users);

@@ -3,6 +3,7 @@
 // jsonb_populate_recordset(), so every column type round-trips through PostgreSQL itself.
 import { createGzip, createGunzip } from 'node:zlib';
 import { createReadStream, createWriteStream } from 'node:fs';
+import { chmod } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { once } from 'node:events';
@@ -13,6 +14,16 @@ export const BACKUP_FORMAT = 'synergy-backup';
 const CHUNK = 500;
 
 type Header = { format: string; version: 1; createdAt: string; migrations: string[]; tables: string[] };
+
+/**
+ * Secrets a backup must not carry: single-use mail links (verification, password reset — a restored copy
+ * must not revive them; people ask for a new link) and expired sessions or invitations.
+ */
+const BACKUP_ROW_FILTER: Record<string, string> = {
+  email_tokens: 'WHERE false',
+  sessions: 'WHERE expires_at > now()',
+  invitations: 'WHERE used_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at > now()',
+};
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -27,36 +38,54 @@ async function appliedMigrations(conn: SqlRunner): Promise<string[]> {
   return r.rows.map((x) => x.hash);
 }
 
+/**
+ * Runs `fn` in one read-only REPEATABLE READ snapshot. PGlite has one connection shared by every request,
+ * so there the snapshot is PGlite's exclusive transaction (other requests wait until the copy is done);
+ * PostgreSQL uses a dedicated connection and nobody waits.
+ */
+async function inSnapshot(database: Database, fn: (conn: SqlRunner) => Promise<void>) {
+  if (database.pglite) {
+    await database.pglite.transaction(async (tx) => {
+      await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const conn: SqlRunner = {
+        async query(text, params) { const r = await tx.query(text, (params ?? []) as unknown[]); return { rows: r.rows as never[], rowCount: r.affectedRows ?? r.rows.length }; },
+        async exec(text) { await tx.exec(text); },
+      };
+      await fn(conn);
+    });
+    return;
+  }
+  await database.withConnection(async (conn) => {
+    await conn.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    try { await fn(conn); await conn.exec('COMMIT'); } catch (e) { await conn.exec('ROLLBACK'); throw e; }
+  });
+}
+
 /** Writes a backup to `out` (a file path or a writable stream). Returns row counts per table. */
 export async function backupDatabase(database: Database, out: string | Writable): Promise<Record<string, number>> {
   const gzip = createGzip();
-  const sink = typeof out === 'string' ? createWriteStream(out) : out;
+  // Only the owner may read it: a backup holds password hashes and session hashes.
+  const sink = typeof out === 'string' ? createWriteStream(out, { mode: 0o600 }) : out;
+  if (typeof out === 'string') await chmod(out, 0o600).catch(() => undefined); // an existing file keeps its mode otherwise
   gzip.pipe(sink);
   const write = async (obj: unknown) => { if (!gzip.write(JSON.stringify(obj) + '\n')) await once(gzip, 'drain'); };
   const counts: Record<string, number> = {};
-  await database.withConnection(async (conn) => {
-    await conn.exec('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    try {
-      const tables = await appTables(conn);
-      const header: Header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(conn), tables };
-      await write(header);
-      for (const table of tables) {
-        counts[table] = 0;
-        for (let offset = 0; ; offset += CHUNK) {
-          const r = await conn.query<{ r: Record<string, unknown> }>(
-            `SELECT to_jsonb(t) AS r FROM ${ident(table)} t ORDER BY ctid LIMIT ${CHUNK} OFFSET ${offset}`);
-          if (!r.rows.length) break;
-          counts[table] += r.rows.length;
-          await write({ table, rows: r.rows.map((x) => x.r) });
-          if (r.rows.length < CHUNK) break;
-        }
+  await inSnapshot(database, async (conn) => {
+    const tables = await appTables(conn);
+    const header: Header = { format: BACKUP_FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: await appliedMigrations(conn), tables };
+    await write(header);
+    for (const table of tables) {
+      counts[table] = 0;
+      for (let offset = 0; ; offset += CHUNK) {
+        const r = await conn.query<{ r: Record<string, unknown> }>(
+          `SELECT to_jsonb(t) AS r FROM ${ident(table)} t ${BACKUP_ROW_FILTER[table] ?? ''} ORDER BY ctid LIMIT ${CHUNK} OFFSET ${offset}`);
+        if (!r.rows.length) break;
+        counts[table] += r.rows.length;
+        await write({ table, rows: r.rows.map((x) => x.r) });
+        if (r.rows.length < CHUNK) break;
       }
-      await write({ end: true, counts });
-      await conn.exec('COMMIT');
-    } catch (e) {
-      await conn.exec('ROLLBACK');
-      throw e;
     }
+    await write({ end: true, counts });
   });
   gzip.end();
   await once(sink, 'finish');

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { Deps, Actor, RequestContext } from '../platform/context.ts';
 import type { Lang } from '../shared/languages.ts';
 import { isLang } from '../shared/languages.ts';
+import { unsafeTextPath } from '../shared/ml-schema.ts';
 import { langFromAcceptLanguage } from '../platform/i18n.ts';
 import { AppError } from '../platform/errors.ts';
 import { loadSession } from '../modules/accounts/sessions.ts';
@@ -91,7 +92,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     req.lang = isLang(cookieLang) ? cookieLang : langFromAcceptLanguage(req.headers['accept-language']) ?? 'en';
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      req.actor = await loadSession(deps.db, token, deps.clock.now(), config.SESSION_TTL_HOURS);
+      req.actor = await loadSession(deps.db, token, deps.clock.now(), config.SESSION_IDLE_HOURS);
       if (req.actor) req.lang = req.actor.lang;
       else reply.clearCookie(SESSION_COOKIE, { path: '/' }); // expired or forged: forget it
     }
@@ -104,6 +105,15 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     if (decision === 'forbidden') throw new AppError('forbidden');
     if (STATE_CHANGING.has(req.method) && req.routeOptions.config.csrf !== false) {
       await new Promise<void>((resolve, reject) => app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
+    }
+  });
+
+  // NUL characters and lone surrogates in any parameter, query value or JSON body string are refused here,
+  // for every route at once (PostgreSQL cannot store them; they used to surface as 500s).
+  app.addHook('preValidation', async (req) => {
+    for (const [part, value] of [['params', req.params], ['query', req.query], ['body', req.body]] as const) {
+      const at = unsafeTextPath(value);
+      if (at !== null) throw new AppError('validation_failed', { fields: [{ path: part === 'body' ? at : `${part}.${at}`, code: 'invalid_text' }] });
     }
   });
 

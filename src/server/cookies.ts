@@ -7,3 +7,5 @@ export const SESSION_COOKIE = 'synergy_session';
 export const LANG_COOKIE = 'synergy_lang';
 /** The CSRF double-submit secret (@fastify/csrf-protection). */
 export const CSRF_COOKIE = 'synergy_csrf';
+/** Marks a browser that has signed in before (`known_devices`): its failed logins are not delayed. HttpOnly. */
+export const DEVICE_COOKIE = 'synergy_device';

@@ -66,6 +66,8 @@ export function errorHandler(err: FastifyError, req: FastifyRequest, reply: Fast
     case 'FST_CSRF_MISSING_SECRET':
       return send(reply, lang, 403, 'csrf_invalid');
   }
+  // A multipart body cut short (client gone, truncated upload) is the client's error, not ours.
+  if (/^Unexpected end of (multipart data|form)/.test(err.message ?? '')) return send(reply, lang, 400, 'bad_request');
   if (err instanceof SyntaxError || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
     return send(reply, lang, err.statusCode ?? 400, err.statusCode === 404 ? 'not_found' : 'bad_request');
   }

@@ -17,6 +17,9 @@ export function registerJobs(deps: Deps) {
   // PGlite has no autovacuum: without fresh statistics the planner misjudges searches once data has grown
   // (e.g. after an import). PostgreSQL's autovacuum does this itself.
   if (deps.database.kind === 'pglite') deps.jobs.register('db.analyze', async () => { await deps.database.sql.exec('ANALYZE'); }, { cron: '37 * * * *', singleton: true });
+  // Durable PGlite: checkpoints are ours, each followed by a flush of the folder to disk (pglite-durability.ts).
+  const checkpoint = deps.database.checkpoint;
+  if (checkpoint) deps.jobs.register('db.checkpoint', async () => { await checkpoint(); }, { cron: '*/5 * * * *', singleton: true });
   registerEventJobs(deps);
   registerMatchingJobs(deps);
 }

@@ -51,6 +51,7 @@ const FILE_ROUTES = [
   'GET /api/events/{id}/export.xlsx',
   'GET /api/meetings/{id}/ics',
   'GET /api/calendar/{file}',
+  'GET /api/admin/backup',
 ];
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 

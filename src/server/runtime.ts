@@ -17,9 +17,9 @@ export function createLogger(config: Config): Logger {
 /** Opens the configured database; for PGlite, takes the data folder's lock first. */
 export async function openDatabase(config: Config): Promise<Database & { release?: () => void }> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL, config.DATABASE_POOL_SIZE);
-  const release = lockDataDir(config.dataDir);
+  const release = await lockDataDir(config.dataDir);
   try {
-    const database = await openPglite(join(config.dataDir, 'pgdata'));
+    const database = await openPglite(join(config.dataDir, 'pgdata'), config.PGLITE_SYNC);
     const close = database.close;
     return { ...database, close: async () => { await close(); release(); }, release };
   } catch (e) {

@@ -19,7 +19,8 @@ export type TestApp = {
 
 /** `demo: true` loads the whole demo exchange; `demo: 'base'` only its organisations, users and the 2021 event. */
 export async function createTestApp(o: { env?: Record<string, string>; demo?: boolean | 'base'; start?: string } = {}): Promise<TestApp> {
-  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false', PUBLIC_URL: 'http://synergy.test', ...o.env });
+  // Tests move the clock by days with long-lived clients: no idle timeout unless a test asks for one.
+  const config: Config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'false', PUBLIC_URL: 'http://synergy.test', SESSION_IDLE_HOURS: String(24 * 365), ...o.env });
   const database = await createTestDatabase();
   const clock = new ManualClock(o.start ?? '2026-03-02T08:00:00Z');
   const jobs = createInlineJobs();

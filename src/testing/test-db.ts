@@ -2,6 +2,7 @@
 //  - PGlite: the data directory of a migrated database, dumped once to .tmp/ and loaded per test file;
 //  - PostgreSQL (SYNERGY_TEST_DB=postgres with TEST_DATABASE_URL): CREATE DATABASE … TEMPLATE a migrated one.
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../db/pglite-durability.ts';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
@@ -20,7 +21,7 @@ async function pgliteTemplate(): Promise<Blob> {
   const file = join(TMP, `pglite-template-${templateKey()}.tar.gz`);
   if (!existsSync(file)) {
     mkdirSync(TMP, { recursive: true });
-    const db = fromPglite(await PGlite.create());
+    const db = fromPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
     await migrate(db);
     const dump = await db.pglite!.dumpDataDir('gzip');
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
@@ -71,6 +72,6 @@ async function postgresFromTemplate(): Promise<Database> {
 /** A migrated, empty database for one test file. */
 export async function createTestDatabase(): Promise<Database> {
   if (testDbKind() === 'postgres') return postgresFromTemplate();
-  const client = await PGlite.create({ loadDataDir: await pgliteTemplate() });
+  const client = await PGlite.create({ loadDataDir: await pgliteTemplate(), extensions: PGLITE_EXTENSIONS });
   return fromPglite(client);
 }

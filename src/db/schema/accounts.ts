@@ -36,6 +36,17 @@ export const sessions = pgTable('sessions', {
   userAgent: text('user_agent'),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
 
+/**
+ * Browsers that have signed in to an account before (a random cookie; only its hash is stored). A correct
+ * password from a known device is let through while the account is being throttled by someone else's failures.
+ */
+export const knownDevices = pgTable('known_devices', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }).notNull(),
+}, (t) => [index('known_devices_user_idx').on(t.userId)]);
+
 /** Single-use tokens sent by mail (email verification, password reset). Only hashes are stored. */
 export const emailTokens = pgTable('email_tokens', {
   id: uuid('id').primaryKey(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, uuid, text, timestamp, jsonb, integer, boolean, primaryKey, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { pgTable, uuid, text, timestamp, jsonb, integer, boolean, primaryKey, uniqueIndex, index, customType } from 'drizzle-orm/pg-core';
 import type { Ml } from '../../shared/languages.ts';
 import type { EventFormat, EventStatus } from '../../shared/enums.ts';
 import { organisations } from './directory.ts';
@@ -8,6 +8,9 @@ import { files } from './platform.ts';
 import type { EventVenue } from '../../shared/venues.ts';
 
 export type { EventRoom, EventVenue } from '../../shared/venues.ts';
+
+/** A PostgreSQL time range; read as its text form. */
+const tstzrange = customType<{ data: string; driverData: string }>({ dataType: () => 'tstzrange' });
 export type Speaker = { name: string; title?: Ml; organisationId?: string | null };
 
 /** Brokerage events (cooperation exchanges) with their booking settings. */
@@ -135,10 +138,14 @@ export const meetings = pgTable('meetings', {
   scheduleVersion: integer('schedule_version').notNull().default(0),
   icsSequence: integer('ics_sequence').notNull().default(0),
   reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),
+  /** Bilateral meetings: the two user ids, smaller first ("a:b"), so one open request per pair is a unique index. */
+  pairKey: text('pair_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 }, (t) => [
   index('meetings_event_status_idx').on(t.eventId, t.status),
+  // One open bilateral request or meeting per pair of people per event, whoever asked first.
+  uniqueIndex('meetings_open_pair_uq').on(t.eventId, t.pairKey).where(sql`pair_key IS NOT NULL AND status IN ('requested', 'accepted', 'scheduled')`),
   index('meetings_expires_idx').on(t.expiresAt),
   // Two meetings never share a table in a slot.
   uniqueIndex('meetings_slot_table_uq').on(t.slotId, t.tableNo).where(sql`status = 'scheduled' AND table_no IS NOT NULL`),
@@ -162,6 +169,12 @@ export const meetingSlotOccupancy = pgTable('meeting_slot_occupancy', {
   slotId: uuid('slot_id').notNull().references(() => eventSlots.id, { onDelete: 'cascade' }),
   userId: uuid('user_id').notNull().references(() => users.id),
   meetingId: uuid('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+  /**
+   * The slot's time, copied by a trigger on insert (callers never set it). The exclusion constraint
+   * `meeting_occupancy_no_overlap` (custom SQL of the migration) forbids one person in two overlapping
+   * ranges, so overlapping slots of different meeting blocks cannot double-book anyone either.
+   */
+  during: tstzrange('during'),
 }, (t) => [primaryKey({ columns: [t.slotId, t.userId] }), index('meeting_slot_occupancy_meeting_idx').on(t.meetingId)]);
 
 /** Each side records whether the meeting took place and what came of it. */

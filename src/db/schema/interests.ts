@@ -31,5 +31,8 @@ export const conversationMessages = pgTable('conversation_messages', {
   authorId: uuid('author_id').notNull().references(() => users.id),
   authorOrganisationId: uuid('author_organisation_id').notNull().references(() => organisations.id),
   body: text('body').notNull(),
+  /** Key the sender's client chose for this message: a retried "Send" finds the first one instead of posting twice. */
+  clientKey: text('client_key'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-}, (t) => [index('conversation_messages_eoi_idx').on(t.eoiId, t.createdAt)]);
+}, (t) => [index('conversation_messages_eoi_idx').on(t.eoiId, t.createdAt),
+  uniqueIndex('conversation_messages_client_key_uq').on(t.authorId, t.clientKey).where(sql`client_key IS NOT NULL`)]);

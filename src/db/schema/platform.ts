@@ -27,8 +27,10 @@ export const mailOutbox = pgTable('mail_outbox', {
   template: text('template').notNull(),
   subject: text('subject').notNull(),
   text: text('text').notNull(),
-  status: text('status').notNull(), // pending | sent | failed | kept (no SMTP)
+  status: text('status').notNull(), // pending | sending (leased) | sent | failed | kept (no SMTP)
   attempts: integer('attempts').notNull().default(0),
+  /** While `sending`: until when the claiming worker owns it; after that another worker may send it again. */
+  leaseUntil: timestamp('lease_until', { withTimezone: true }),
   lastError: text('last_error'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   sentAt: timestamp('sent_at', { withTimezone: true }),

@@ -5,7 +5,7 @@ import type { App } from '../../server/app.ts';
 import { access } from '../../server/access.ts';
 import { ok } from '../../server/route-kit.ts';
 import type { Deps } from '../../platform/context.ts';
-import { LANG_COOKIE, SESSION_COOKIE } from '../../server/cookies.ts';
+import { DEVICE_COOKIE, LANG_COOKIE, SESSION_COOKIE } from '../../server/cookies.ts';
 import * as s from './schema.ts';
 import * as cmd from './commands.ts';
 import { getMe, listSessions } from './queries.ts';
@@ -25,7 +25,7 @@ export function accountsRoutes(app: App, deps: Deps) {
 
   app.route({
     method: 'POST', url: '/api/auth/register', config: { access: access.public },
-    schema: { tags, body: s.registerBody, response: { 201: z.object({ userId: z.string(), needsVerification: z.boolean() }) } },
+    schema: { tags, body: s.registerBody, response: { 201: z.object({ needsVerification: z.boolean() }) } },
     handler: async (req, reply) => {
       const r = await cmd.register(req.ctx, req.body);
       setLangCookie(reply, req.body.lang);
@@ -49,8 +49,9 @@ export function accountsRoutes(app: App, deps: Deps) {
     method: 'POST', url: '/api/auth/login', config: { access: access.public },
     schema: { tags, body: s.loginBody, response: { 200: s.meSchema } },
     handler: async (req, reply) => {
-      const session = await cmd.login(req.ctx, req.body, req.headers['user-agent'] ?? null);
+      const session = await cmd.login(req.ctx, req.body, req.headers['user-agent'] ?? null, req.cookies[DEVICE_COOKIE]);
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOpts, expires: session.expiresAt });
+      reply.setCookie(DEVICE_COOKIE, session.deviceToken, { ...cookieOpts, sameSite: 'strict', maxAge: 365 * 86400 });
       setLangCookie(reply, session.lang);
       return getMe(deps.db, session.userId);
     },

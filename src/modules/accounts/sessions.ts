@@ -18,17 +18,21 @@ export async function createSession(tx: Tx, o: { userId: string; ip: string | nu
   return { token, expiresAt };
 }
 
-/** Resolves a cookie token to the signed-in actor, extending the session (sliding expiry). */
-export async function loadSession(db: Tx, token: string, now: Date, ttlHours: number): Promise<Actor | null> {
+/**
+ * Resolves a cookie token to the signed-in actor. A session ends at its absolute expiry (set at sign-in)
+ * or after `idleHours` without use, whichever comes first (ASVS 3.3); use is recorded every few minutes.
+ */
+export async function loadSession(db: Tx, token: string, now: Date, idleHours: number): Promise<Actor | null> {
   if (!token || token.length > 100) return null;
   const id = hashToken(token);
+  const idleCutoff = new Date(now.getTime() - idleHours * 3600_000);
   const rows = await db.select({ s: sessions, u: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now))).limit(1);
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleCutoff))).limit(1);
   const row = rows[0];
   if (!row || row.u.disabledAt) return null;
   const roles = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.u.id));
   if (now.getTime() - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + ttlHours * 3600_000) }).where(eq(sessions.id, id));
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   return {
     userId: row.u.id, email: row.u.email, name: row.u.name, roles: roles.map((r) => r.role as Role),

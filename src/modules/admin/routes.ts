@@ -9,6 +9,10 @@ import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
 import { canSeeAllInvitations } from './policy.ts';
+import { PassThrough } from 'node:stream';
+import { fileResponse } from '../../server/file-response.ts';
+import { backupDatabase } from '../../platform/backup.ts';
+import { audit } from '../../platform/audit.ts';
 import { findInvitation } from '../accounts/commands.ts';
 
 
@@ -73,5 +77,21 @@ export function adminRoutes(app: App, deps: Deps) {
     method: 'POST', url: '/api/invitations/accept', config: { access: access.signedIn },
     schema: { tags: itags, body: tokenBody, response: { 200: z.object({ role: z.string() }) } },
     handler: async (req) => cmd.acceptInvitation(req.ctx, req.body.token),
+  });
+
+  // A consistent backup of the running server (the CLI's `synergy backup` needs the embedded database's
+  // folder to itself). Same format and filters as the CLI; each download is audited.
+  app.route({
+    method: 'GET', url: '/api/admin/backup', config: { access: access.admin },
+    schema: { tags: ['admin'], summary: 'Download a full, consistent backup (gzip JSON lines; restore with `synergy restore <file>`)',
+      response: { 200: fileResponse('The backup file', ['application/gzip']) } },
+    handler: async (req, reply) => {
+      await audit(deps.db, req.ctx, { entityType: 'database', action: 'backup_download' });
+      const out = new PassThrough();
+      backupDatabase(deps.database, out).catch((e) => { req.log.error({ err: e }, 'backup download failed'); out.destroy(e as Error); });
+      const stamp = deps.clock.now().toISOString().slice(0, 19).replace(/[:T]/g, '-');
+      return reply.header('content-type', 'application/gzip').header('content-disposition', `attachment; filename="synergy-backup-${stamp}.jsonl.gz"`)
+        .header('cache-control', 'no-store').send(out);
+    },
   });
 }

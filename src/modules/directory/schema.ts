@@ -62,7 +62,8 @@ export const taxonomyCreate = z.object({
   grnti: z.array(z.string().trim().max(20)).max(20).optional(), gbt: z.array(z.string().trim().max(20)).max(20).optional(),
   sort: z.number().int().optional(),
 }).strict();
-export const taxonomyPatch = taxonomyCreate.omit({ code: true }).partial().extend({ active: z.boolean().optional() }).strict();
+export const taxonomyPatch = taxonomyCreate.omit({ code: true }).partial().extend({ active: z.boolean().optional() }).strict()
+  .refine((o) => Object.values(o).some((v) => v !== undefined), { message: 'empty_patch' });
 
 // ---- import and export (exchange-routes.ts)
 const importCounts = z.object({ total: z.number(), create: z.number(), update: z.number() });

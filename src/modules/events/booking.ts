@@ -4,7 +4,7 @@
 // common case's error message precise. Callers run this inside their transaction and wrap
 // the transaction with `mapBookingConflict` so a violation becomes a clear 409.
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { eventSessions, eventSlots, eventUnavailability, meetingParticipants, meetings, meetingSlotOccupancy } from '../../db/schema/index.ts';
+import { eventRegistrations, eventSessions, eventSlots, eventUnavailability, meetingParticipants, meetings, meetingSlotOccupancy } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -26,10 +26,27 @@ export async function mapBookingConflict<T>(work: () => Promise<T>): Promise<T> 
   try {
     return await work();
   } catch (e) {
-    if (isUniqueViolation(e, 'meeting_slot_occupancy')) throw new AppError('participant_busy');
+    if (isUniqueViolation(e, 'meeting_slot_occupancy') || isExclusionViolation(e, 'meeting_occupancy_no_overlap')) throw new AppError('participant_busy');
     if (isUniqueViolation(e, 'meetings_slot_table_uq')) throw new AppError('table_taken');
     throw e;
   }
+}
+
+/** An exclusion constraint refused the row (SQLSTATE 23P01), e.g. one person in two overlapping slots. */
+export function isExclusionViolation(e: unknown, constraint: string): boolean {
+  for (let x = e as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined; x; x = x.cause as typeof x) {
+    if (x.code === '23P01') return (x.constraint ?? '') === constraint || (x.message ?? '').includes(constraint);
+  }
+  return false;
+}
+
+/** Who of `people` is already in another meeting at a time overlapping `slotId` (any meeting block). */
+export async function busyAtSlotTime(tx: Tx, slotId: string, people: string[], exceptMeetingId: string): Promise<string[]> {
+  if (!people.length) return [];
+  const rows = await tx.select({ userId: meetingSlotOccupancy.userId }).from(meetingSlotOccupancy)
+    .where(and(inArray(meetingSlotOccupancy.userId, people), sql`${meetingSlotOccupancy.meetingId} <> ${exceptMeetingId}`,
+      sql`${meetingSlotOccupancy.during} && (SELECT tstzrange(s.starts_at, s.ends_at, '[)') FROM event_slots s WHERE s.id = ${slotId})`));
+  return rows.map((r) => r.userId);
 }
 
 export async function releaseSlot(tx: Tx, meetingId: string) {
@@ -47,9 +64,8 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
   const unavailable = await tx.select({ userId: eventUnavailability.userId }).from(eventUnavailability)
     .where(and(eq(eventUnavailability.slotId, slotId), inArray(eventUnavailability.userId, people)));
   if (unavailable.length) throw new AppError('slot_unavailable');
-  const busy = await tx.select({ userId: meetingSlotOccupancy.userId }).from(meetingSlotOccupancy)
-    .where(and(eq(meetingSlotOccupancy.slotId, slotId), inArray(meetingSlotOccupancy.userId, people), sql`${meetingSlotOccupancy.meetingId} <> ${m.id}`));
-  if (busy.length) throw new AppError('participant_busy');
+  // Same slot or an overlapping slot of another block; the exclusion constraint is the final guard.
+  if ((await busyAtSlotTime(tx, slotId, people, m.id)).length) throw new AppError('participant_busy');
 
   const tables = slot.block.tables ?? 0;
   let table: number | null = null;
@@ -67,6 +83,29 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
 
   const video = await placeMeetings(tx, ctx, e, [{ meeting: m, to: { slotId, tableNo: table, interpreterUserId: m.interpreterUserId } }], { publish: 'self-booking' });
   return { slotId, startsAt: slot.s.startsAt, tableNo: table, videoUrl: video.get(m.id) ?? null };
+}
+
+/** The key of a bilateral meeting's pair (smaller id first), backing the one-open-request-per-pair index. */
+export const pairKey = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+/**
+ * Checks the organiser's maximum for every person who will count this meeting (requester included),
+ * holding each one's registration row lock (taken in id order, so two acceptances cannot deadlock), and
+ * throws for the first one who would go over. Counting happens under the locks, so parallel acceptances
+ * of one person's meetings cannot both pass.
+ */
+export async function assertMeetingLimits(tx: Tx, e: { id: string; maxMeetingsPerParticipant: number }, meetingId: string | undefined,
+  people: { userId: string; self: boolean }[]) {
+  const sorted = [...people].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+  for (const p of sorted) {
+    await tx.select({ id: eventRegistrations.id }).from(eventRegistrations)
+      .where(and(eq(eventRegistrations.eventId, e.id), eq(eventRegistrations.userId, p.userId))).for('update');
+  }
+  for (const p of sorted) {
+    if ((await activeMeetingCount(tx, e.id, p.userId, meetingId)) >= e.maxMeetingsPerParticipant) {
+      throw new AppError(p.self ? 'meeting_limit_reached' : 'partner_meeting_limit_reached', { params: { max: e.maxMeetingsPerParticipant } });
+    }
+  }
 }
 
 /** Accepted and scheduled meetings a person already has at this event (the organiser's maximum applies to them). */

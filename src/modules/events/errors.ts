@@ -15,6 +15,7 @@ export const EVENTS_ERRORS = {
   group_too_large: 409,
   meeting_exists: 409,
   meeting_limit_reached: 409,
+  partner_meeting_limit_reached: 409,
   meeting_locked: 409,
   meeting_not_accepted: 409,
   meeting_not_active: 409,

@@ -9,7 +9,8 @@ import { audit } from '../../platform/audit.ts';
 import { newId } from '../../platform/tokens.ts';
 import { bookingRefusal, canActOnMeeting, canManageEvents, canMoveLockedMeeting, canRecordOutcome, canRequestMeetings, canRespondToRequest } from './policy.ts';
 import { loadEvent, myRegistration, type EventRow } from './events.ts';
-import { activeMeetingCount, attendeesOf, bookMeeting, mapBookingConflict, releaseSlot, type MeetingRow } from './booking.ts';
+import { isUniqueViolation } from '../../platform/db-errors.ts';
+import { assertMeetingLimits, attendeesOf, bookMeeting, mapBookingConflict, pairKey, releaseSlot, type MeetingRow } from './booking.ts';
 import { notify, type NotificationKind } from './notify.ts';
 import { slotRoomId } from './place.ts';
 import type { meetingRequestBody, outcomeBody } from './schema.ts';
@@ -22,12 +23,6 @@ async function lockMeeting(tx: Tx, id: string) {
   const parts = await tx.select().from(meetingParticipants).where(eq(meetingParticipants.meetingId, id));
   const e = await loadEvent(tx, m.eventId);
   return { m, parts, e, participantIds: parts.map((p) => p.userId) };
-}
-
-/** Serialises one person's meeting acceptances at an event, so the organiser's maximum holds under concurrency. */
-async function lockRegistration(tx: Tx, eventId: string, userId: string) {
-  await tx.select({ id: eventRegistrations.id }).from(eventRegistrations)
-    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.userId, userId))).for('update');
 }
 
 async function nameOf(tx: Tx, userId: string) {
@@ -51,6 +46,16 @@ async function tell(tx: Tx, ctx: RequestContext, e: EventRow, m: MeetingRow, use
   });
 }
 
+/** Inserts a meeting; the index `meetings_open_pair_uq` refuses a second open one for a pair (either direction). */
+async function insertMeetingOnce(tx: Tx, values: typeof meetings.$inferInsert) {
+  try {
+    await tx.insert(meetings).values(values);
+  } catch (e) {
+    if (isUniqueViolation(e, 'meetings_open_pair_uq')) throw new AppError('meeting_exists');
+    throw e;
+  }
+}
+
 export async function requestMeeting(ctx: RequestContext, eventId: string, input: z.output<typeof meetingRequestBody>) {
   const actor = ctx.actor!;
   return ctx.db.transaction(async (tx) => {
@@ -65,10 +70,9 @@ export async function requestMeeting(ctx: RequestContext, eventId: string, input
     // A group meeting brings together at most six organisations (people without one count one each).
     const orgKeys = new Set([mine!.organisationId ?? actor.userId, ...regs.map((r) => r.organisationId ?? r.userId)]);
     if (orgKeys.size > MAX_GROUP_ORGANISATIONS) throw new AppError('group_too_large', { params: { max: MAX_GROUP_ORGANISATIONS } });
-    await lockRegistration(tx, e.id, actor.userId);
-    if ((await activeMeetingCount(tx, e.id, actor.userId)) >= e.maxMeetingsPerParticipant) {
-      throw new AppError('meeting_limit_reached', { params: { max: e.maxMeetingsPerParticipant } });
-    }
+    const auto = !e.requestsNeedAcceptance;
+    // With automatic acceptance the meeting counts at once for everyone in it, so everyone's maximum applies.
+    await assertMeetingLimits(tx, e, undefined, [{ userId: actor.userId, self: true }, ...(auto ? invitees.map((userId) => ({ userId, self: false })) : [])]);
     if (invitees.length === 1) {
       const open = await tx.select({ id: meetings.id }).from(meetings)
         .innerJoin(meetingParticipants, eq(meetingParticipants.meetingId, meetings.id))
@@ -79,10 +83,10 @@ export async function requestMeeting(ctx: RequestContext, eventId: string, input
       if ([...counts.values()].some((n) => n === 2)) throw new AppError('meeting_exists');
     }
     const now = ctx.clock.now();
-    const auto = !e.requestsNeedAcceptance;
     const id = newId();
-    await tx.insert(meetings).values({
+    await insertMeetingOnce(tx, {
       id, eventId: e.id, requestedBy: actor.userId, kind: invitees.length === 1 ? 'bilateral' : 'group', message: input.message, priority: input.priority,
+      pairKey: invitees.length === 1 ? pairKey(actor.userId, invitees[0]) : null,
       status: auto ? 'accepted' : 'requested', expiresAt: auto ? null : new Date(now.getTime() + e.requestExpiryHours * 3600_000), createdAt: now, updatedAt: now,
     });
     await tx.insert(meetingParticipants).values([
@@ -123,9 +127,13 @@ export async function respond(ctx: RequestContext, meetingId: string, accept: bo
     const anyAccepted = invitees.some((p) => p.response === 'accepted');
     let status = m.status;
     if (!pending) status = anyAccepted ? 'accepted' : 'declined';
-    if (accept) await lockRegistration(tx, e.id, actor.userId);
-    if (accept && (await activeMeetingCount(tx, e.id, actor.userId, m.id)) >= e.maxMeetingsPerParticipant) {
-      throw new AppError('meeting_limit_reached', { params: { max: e.maxMeetingsPerParticipant } });
+    // Accepting makes the meeting count for the acceptor and, if it was not counting yet, for the requester
+    // and the invitees who had accepted: all of them are checked under their registration locks.
+    if (accept) {
+      const counted = m.status === 'requested' && status === 'accepted'
+        ? after.filter((p) => p.isRequester || p.response === 'accepted').map((p) => ({ userId: p.userId, self: p.userId === actor.userId }))
+        : [{ userId: actor.userId, self: true }];
+      await assertMeetingLimits(tx, e, m.id, counted);
     }
     await tx.update(meetings).set({ status, reason: accept ? m.reason : opts.reason || m.reason, updatedAt: now }).where(eq(meetings.id, m.id));
     await audit(tx, ctx, { entityType: 'meeting', entityId: m.id, action: accept ? 'accept' : 'decline', changes: { status, reason: opts.reason ?? null } });

@@ -2,6 +2,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { csvSafeRows } from '../../platform/csv-safety.ts';
 import { eventRegistrations, eventSessions, eventSlots, meetingOutcomes, meetings, organisations, users } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
@@ -65,7 +66,7 @@ async function exportRows(ctx: RequestContext, eventId: string) {
 export async function exportCsv(ctx: RequestContext, eventId: string): Promise<string> {
   const { header, rows } = await exportRows(ctx, eventId);
   // BOM so spreadsheet programs open Cyrillic and Chinese text as UTF-8.
-  return '\ufeff' + stringify([header, ...rows]);
+  return '\ufeff' + stringify(csvSafeRows([header, ...rows]));
 }
 
 export async function exportXlsx(ctx: RequestContext, eventId: string): Promise<Buffer> {

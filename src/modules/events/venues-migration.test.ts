@@ -4,11 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../../db/pglite-durability.ts';
 import { fromPglite } from '../../db/client.ts';
 import { migrate, migrationHashes } from '../../db/migrate.ts';
 
 test('migration 0007 moves the single venue text into venues and turns plain-string names into multilingual ones', async () => {
-  const db = fromPglite(await PGlite.create());
+  const db = fromPglite(await PGlite.create({ extensions: PGLITE_EXTENSIONS }));
   try {
     assert.ok(migrationHashes().length >= 8);
     await migrate(db, { upTo: 7 }); // 0000–0006

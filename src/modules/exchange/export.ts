@@ -3,6 +3,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { csvSafeRows } from '../../platform/csv-safety.ts';
 import { organisationContacts, organisations, profiles } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
 import { IMPORT_FORMAT, IMPORT_VERSION, type ImportFile } from '../../shared/import-format.ts';
@@ -51,7 +52,7 @@ export async function exportData(db: Tx, opts: { profileIds?: string[]; now: Dat
 export function toCsv(file: ImportFile, sheet: Sheet): Buffer {
   const cols = columns(sheet).map((c) => c.column);
   const rows = (file[sheet] as unknown as Record<string, unknown>[]).map((o) => objectToRow(sheet, o));
-  return Buffer.from('\uFEFF' + stringify(rows, { header: true, columns: cols }), 'utf8');
+  return Buffer.from('\uFEFF' + stringify(csvSafeRows(rows), { header: true, columns: cols }), 'utf8');
 }
 
 async function workbook(file: ImportFile | null): Promise<Buffer> {

@@ -4,6 +4,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { csvUnescapeCell } from '../../platform/csv-safety.ts';
 import { z } from 'zod';
 import { organisations, organisationContacts, profiles, taxonomyAreas } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
@@ -74,7 +75,10 @@ function tableItems(sheet: Sheet, rows: string[][], firstDataRow: number, src: S
 function readCsv(content: Buffer): Source {
   const src: Source = { kind: 'csv', items: [], fileProblems: [] };
   let rows: string[][];
-  try { rows = parseCsv(content, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][]; } catch (e) {
+  try {
+    rows = (parseCsv(content, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][])
+      .map((r) => r.map(csvUnescapeCell)); // our CSV export neutralises formula-like cells with an apostrophe
+  } catch (e) {
     src.fileProblems.push({ sheet: 'file', row: Number((e as { lines?: number }).lines ?? 0), column: '', code: 'malformed_csv' });
     return src;
   }

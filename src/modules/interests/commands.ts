@@ -82,22 +82,43 @@ export async function withdraw(ctx: RequestContext, id: string) {
   });
 }
 
-export async function postMessage(ctx: RequestContext, id: string, body: string) {
+/** Messages one person may post per minute across all conversations. */
+export const MESSAGE_RATE = { max: 20, windowMs: 60_000 };
+
+/**
+ * Posts a message. With a `clientKey`, posting is idempotent: a retry (same author, same key) returns the
+ * first message's id and notifies no one again — the unique index on (author, key) decides under races.
+ * New messages are rate-limited per person (429 with the wait in the caller's language).
+ */
+export async function postMessage(ctx: RequestContext, id: string, body: string, clientKey?: string) {
+  const actor = ctx.actor!;
+  const earlier = async () => clientKey
+    ? (await ctx.db.select({ id: conversationMessages.id, eoiId: conversationMessages.eoiId }).from(conversationMessages)
+      .where(and(eq(conversationMessages.authorId, actor.userId), eq(conversationMessages.clientKey, clientKey))))[0]
+    : undefined;
+  const first = await earlier();
+  if (first) return first.eoiId === id ? { id: first.id, created: false } : Promise.reject(new AppError('conflict'));
+  const limit = await hit(ctx.db, `msg:${actor.userId}`, MESSAGE_RATE.max, MESSAGE_RATE.windowMs, ctx.clock.now());
+  if (!limit.allowed) throw new AppError('rate_limited', { params: { seconds: limit.retryAfterSeconds } });
   const msgId = newId();
-  await ctx.db.transaction(async (tx) => {
+  const inserted = await ctx.db.transaction(async (tx) => {
     const r = await loadEoi(tx, id);
     const side = await sideOf(tx, ctx.actor?.userId, { fromOrganisationId: r.e.fromOrganisationId, profileOrgId: r.profileOrgId });
     if (!canPostMessage(ctx.actor, side, r.e.status)) throw side.sender || side.owner ? new AppError('invalid_transition', { params: { status: r.e.status } }) : forbidden();
     const authorOrg = side.sender ? r.e.fromOrganisationId : r.profileOrgId;
     const otherOrg = side.sender ? r.profileOrgId : r.e.fromOrganisationId;
-    await tx.insert(conversationMessages).values({ id: msgId, eoiId: id, authorId: ctx.actor!.userId, authorOrganisationId: authorOrg, body, createdAt: ctx.clock.now() });
+    const rows = await tx.insert(conversationMessages)
+      .values({ id: msgId, eoiId: id, authorId: actor.userId, authorOrganisationId: authorOrg, body, clientKey: clientKey ?? null, createdAt: ctx.clock.now() })
+      .onConflictDoNothing().returning({ id: conversationMessages.id });
+    if (!rows.length) return false; // a parallel retry with the same key won
     await audit(tx, ctx, { entityType: 'interest', entityId: id, action: 'message', changes: { messageId: msgId } });
-    const recipients = (await memberIds(tx, otherOrg)).filter((u) => u !== ctx.actor!.userId);
+    const recipients = (await memberIds(tx, otherOrg)).filter((u) => u !== actor.userId);
     await notifyUsers(tx, ctx, recipients, {
       kind: 'interest_message', template: 'interest_message', link: `/marketplace/interests/${id}`,
-      data: { interestId: id, from: ctx.actor!.name }, ml: { title: r.title }, params: { from: ctx.actor!.name, message: body },
+      data: { interestId: id, from: actor.name }, ml: { title: r.title }, params: { from: actor.name, message: body },
     });
+    return true;
   });
-  return msgId;
+  if (!inserted) return { id: (await earlier())!.id, created: false };
+  return { id: msgId, created: true };
 }
-

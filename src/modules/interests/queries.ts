@@ -2,7 +2,8 @@ import { asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { conversationMessages, expressionsOfInterest, organisationContacts, organisations, profiles, users } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
-import type { Actor } from '../../platform/context.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { audit } from '../../platform/audit.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { myOrganisationIds, presentOrgSummary } from '../directory/queries.ts';
 import { canReadInterest, contactsExchanged } from './policy.ts';
@@ -39,7 +40,11 @@ async function contactsOf(db: Tx, orgId: string) {
     .map((c) => ({ id: c.id, name: c.name, position: c.position, email: c.email, phone: c.phone, visibility: c.visibility }));
 }
 
-export async function getInterest(db: Tx, actor: Actor, id: string) {
+/**
+ * One expression with its conversation. `ctx` is needed to audit a read by staff who are on neither
+ * side: organisers may read private conversations (abuse moderation), and each such read is logged.
+ */
+export async function getInterest(db: Tx, actor: Actor, id: string, ctx?: Pick<RequestContext, 'clock' | 'actor' | 'ip' | 'requestId'>) {
   const [r] = await db.select({ e: expressionsOfInterest, p: profiles, from: fromOrg, owner: ownerOrg, sender: { name: users.name, email: users.email } })
     .from(expressionsOfInterest).innerJoin(profiles, eq(profiles.id, expressionsOfInterest.profileId))
     .innerJoin(fromOrg, eq(fromOrg.id, expressionsOfInterest.fromOrganisationId)).innerJoin(ownerOrg, eq(ownerOrg.id, profiles.organisationId))
@@ -47,6 +52,9 @@ export async function getInterest(db: Tx, actor: Actor, id: string) {
   if (!r) throw notFound('interest');
   const side = await sideOf(db, actor.userId, { fromOrganisationId: r.e.fromOrganisationId, profileOrgId: r.p.organisationId });
   if (!canReadInterest(actor, side)) throw forbidden();
+  if (!side.sender && !side.owner && ctx) {
+    await audit(db, ctx, { entityType: 'interest', entityId: id, action: 'staff_read', changes: { profileId: r.e.profileId, roles: actor.roles } });
+  }
   const exchanged = contactsExchanged(r.e.status);
   const showOwner = side.owner || !r.p.anonymous || exchanged;
   const messages = await db.select({ id: conversationMessages.id, body: conversationMessages.body, createdAt: conversationMessages.createdAt, authorName: users.name,

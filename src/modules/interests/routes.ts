@@ -21,7 +21,7 @@ export function interestsRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'GET', url: '/api/interests/:id', config: { access: access.signedIn },
-    schema: { tags, params: idParams, response: { 200: s.interestDetail } }, handler: async (req) => q.getInterest(deps.db, req.actor!, req.params.id),
+    schema: { tags, params: idParams, response: { 200: s.interestDetail } }, handler: async (req) => q.getInterest(deps.db, req.actor!, req.params.id, req.ctx),
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/accept', config: { access: access.signedIn },
@@ -37,7 +37,10 @@ export function interestsRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/messages', config: { access: access.signedIn },
-    schema: { tags, params: idParams, body: s.messageBody, response: { 201: z.object({ id: z.string() }) } },
-    handler: async (req, reply) => reply.code(201).send({ id: await cmd.postMessage(req.ctx, req.params.id, req.body.body) }),
+    schema: { tags, params: idParams, body: s.messageBody, response: { 201: z.object({ id: z.string() }), 200: z.object({ id: z.string() }).describe('A retry: the message posted earlier with this clientKey') } },
+    handler: async (req, reply) => {
+      const r = await cmd.postMessage(req.ctx, req.params.id, req.body.body, req.body.clientKey);
+      return reply.code(r.created ? 201 : 200).send({ id: r.id });
+    },
   });
 }

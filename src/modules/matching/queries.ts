@@ -10,8 +10,9 @@ import {
   type Candidate, type HistoryEntry, type MatchIndex, type Target,
 } from '../../engines/matching/index.ts';
 import { pickMl, type Lang, type Ml } from '../../shared/languages.ts';
-import { contactsRevealed, membershipOf, myOrganisationIds } from '../directory/queries.ts';
+import { membershipOf, myOrganisationIds } from '../directory/queries.ts';
 import { canSeeProfileOrganisation } from '../profiles/policy.ts';
+import { anonymityLiftedFor } from '../profiles/queries.ts';
 import { matchingIndex } from './index-service.ts';
 import { canUseMatchingTools, canViewRecommendations, OFFER_TYPES, REQUEST_TYPES } from './policy.ts';
 import type { MatchingSettings } from './schema.ts';
@@ -75,7 +76,6 @@ export async function presentCandidates(db: Tx, viewer: Viewer, cands: Candidate
     .innerJoin(organisations, eq(organisations.id, profiles.organisationId)).where(inArray(profiles.id, cands.map((c) => c.profileId)));
   const byId = new Map(rows.map((r) => [r.p.id, r]));
   const label = await taxonomyLabels(db);
-  const revealed = new Map<string, boolean>();
   const out = [];
   for (const c of cands) {
     const r = byId.get(c.profileId);
@@ -83,8 +83,9 @@ export async function presentCandidates(db: Tx, viewer: Viewer, cands: Candidate
     const { p, o } = r;
     let show = !p.anonymous;
     if (!show) {
-      if (!revealed.has(o.id)) revealed.set(o.id, await contactsRevealed(db, viewer.myOrgIds, o.id));
-      show = canSeeProfileOrganisation(viewer.actor, true, { membership: viewer.myOrgIds.includes(o.id) ? 'member' : null, revealed: revealed.get(o.id)! });
+      // Per profile: only an accepted interest in this very profile names its organisation.
+      const lifted = await anonymityLiftedFor(db, viewer.myOrgIds, p.id);
+      show = canSeeProfileOrganisation(viewer.actor, true, { membership: viewer.myOrgIds.includes(o.id) ? 'member' : null, revealed: lifted });
     }
     out.push({
       profileId: p.id, forProfileId: c.queryProfileId, score: c.score, type: p.type, title: p.title, summary: p.summary,

@@ -8,6 +8,19 @@ import { contactsRevealed, membershipOf, myOrganisationIds, presentOrgSummary } 
 import { canEditProfile, canModerateProfiles, canSeeProfileOrganisation, canViewProfile } from './policy.ts';
 import type { ProfileRow } from './commands.ts';
 
+/**
+ * Whether an expression of interest from one of `mine` in this very profile was accepted: the only
+ * relation that names the organisation behind an anonymous profile (other accepted expressions between
+ * the two organisations, on other profiles or in the other direction, do not).
+ */
+export async function anonymityLiftedFor(db: Tx, mine: string[], profileId: string): Promise<boolean> {
+  if (!mine.length) return false;
+  const [r] = await db.select({ id: expressionsOfInterest.id }).from(expressionsOfInterest)
+    .where(and(eq(expressionsOfInterest.profileId, profileId), eq(expressionsOfInterest.status, 'accepted'),
+      inArray(expressionsOfInterest.fromOrganisationId, mine))).limit(1);
+  return !!r;
+}
+
 export function presentProfile(p: ProfileRow) {
   return {
     id: p.id, externalId: p.externalId, organisationId: p.organisationId, type: p.type, status: p.status,
@@ -35,7 +48,9 @@ export async function getProfile(db: Tx, actor: Actor | null, id: string) {
   if (!canViewProfile(actor, p.status, membership)) throw notFound('profile'); // do not reveal that it exists
   const mine = await myOrganisationIds(db, actor?.userId);
   const revealed = actor ? await contactsRevealed(db, mine, o.id) : false;
-  const showOrg = canSeeProfileOrganisation(actor, p.anonymous, { membership, revealed });
+  // An anonymous profile's owner is named only to those whose interest in THIS profile was accepted.
+  const identified = actor && p.anonymous ? await anonymityLiftedFor(db, mine, p.id) : false;
+  const showOrg = canSeeProfileOrganisation(actor, p.anonymous, { membership, revealed: identified });
   const contacts = showOrg
     ? (await db.select().from(organisationContacts).where(eq(organisationContacts.organisationId, o.id)).orderBy(asc(organisationContacts.sort)))
       .filter((c) => canSeeContact(actor, c.visibility as ContactVisibility, { membership, revealed }))
