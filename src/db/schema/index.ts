@@ -6,3 +6,4 @@ export * from './events.ts';
 export * from './profiles.ts';
 export * from './scheduling.ts';
 export * from './matching.ts';
+export * from './calls.ts';
