@@ -51,6 +51,9 @@ const FILE_ROUTES = [
   'GET /api/events/{id}/export.xlsx',
   'GET /api/meetings/{id}/ics',
   'GET /api/calendar/{file}',
+  'GET /api/calls/{id}/documents/{docId}',
+  'GET /api/applications/{id}/halves/{side}/attachments/{attachmentId}',
+  'GET /api/applications/{id}/halves/{side}/receipt.pdf',
 ];
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 

@@ -16,9 +16,10 @@ import { decideEligibility } from './eligibility.ts';
 import { receiptPdf } from './receipt-pdf.ts';
 
 const ok = { ok: true as const };
+/** 409 of a section save: a version conflict carries the current text; other 409s (call closed…) are plain errors. */
 const conflictOut = z.object({
-  error: z.object({ code: z.literal('version_conflict'), message: z.string() }),
-  current: z.object({ version: z.number(), content: z.record(z.string(), z.unknown()), updatedAt: z.string(), updatedBy: z.string().nullable() }),
+  error: z.object({ code: z.string(), message: z.string(), fields: z.array(z.object({ path: z.string(), code: z.string(), params: z.record(z.string(), z.unknown()).optional(), message: z.string() })).optional() }),
+  current: z.object({ version: z.number(), content: z.record(z.string(), z.unknown()), updatedAt: z.string(), updatedBy: z.string().nullable() }).optional(),
 });
 
 export function applicationRoutes(app: App, _deps: Deps) {

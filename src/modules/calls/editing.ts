@@ -24,8 +24,8 @@ export class VersionConflict extends AppError {
 }
 
 /** Why the actor may not edit this half now, as an error; nothing when they may. */
-async function assertEditable(ctx: RequestContext, call: CallRow, half: HalfRow, applicationId: string) {
-  const m = await membershipOf(ctx.db, ctx.actor, applicationId);
+async function assertEditable(db: Tx, ctx: RequestContext, call: CallRow, half: HalfRow, applicationId: string) {
+  const m = await membershipOf(db, ctx.actor, applicationId);
   const now = ctx.clock.now();
   if (canEditHalf(ctx.actor, m, { side: half.side as Side, funderId: half.funderId, status: half.status }, call, now)) return;
   if (!m || m.role !== 'editor' || m.side !== half.side) throw forbidden();
@@ -44,7 +44,7 @@ export async function saveSection(ctx: RequestContext, applicationId: string, si
   return ctx.db.transaction(async (tx) => {
     // FOR SHARE: saves of different sections go together, a submission (FOR UPDATE) waits for them and they for it.
     const h = await loadHalf(tx, applicationId, side, 'share');
-    await assertEditable(ctx, call, h, applicationId);
+    await assertEditable(tx, ctx, call, h, applicationId);
     const now = ctx.clock.now();
     const updated = await tx.update(applicationSections)
       .set({ content, version: sql`${applicationSections.version} + 1`, updatedBy: ctx.actor!.userId, updatedAt: now })
@@ -67,12 +67,12 @@ export async function uploadAttachment(ctx: RequestContext, applicationId: strin
   const { call } = await loadApplication(ctx.db, applicationId);
   if (!call.requiredDocuments.some((d) => d.code === documentCode && d.side === side)) throw callsError('unknown_document', { params: { document: documentCode } });
   const half = await loadHalf(ctx.db, applicationId, side);
-  await assertEditable(ctx, call, half, applicationId);
+  await assertEditable(ctx.db, ctx, call, half, applicationId);
   const checked = await checkUpload('attachment', file.filename, file.content);
   const id = newId();
   return ctx.db.transaction(async (tx) => {
     const h = await loadHalf(tx, applicationId, side, true);
-    await assertEditable(ctx, call, h, applicationId);
+    await assertEditable(tx, ctx, call, h, applicationId);
     const now = ctx.clock.now();
     const fileId = await storeFile(tx, { ...checked, content: file.content, uploadedBy: ctx.actor!.userId, now });
     const f = { sha256: createHash('sha256').update(file.content).digest('hex') };
