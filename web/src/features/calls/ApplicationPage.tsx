@@ -15,7 +15,7 @@ import { OfficerPanel } from './OfficerPanel.tsx';
 import { ZonedInstant } from './CallPages.tsx';
 
 const ORDER = ['title', 'consortium', 'workplan', 'budget', 'results', 'ip', 'customer'];
-type SaveState = 'idle' | 'saving' | 'saved' | 'conflict' | 'error';
+type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'conflict' | 'error';
 
 /** Autosave: 1.2 s after the last change, saved on the version the editor started from. */
 function SectionCard({ app, half, sectionKey, call }: { app: Application; half: Half; sectionKey: string; call: CallDetail | undefined }) {
@@ -29,13 +29,23 @@ function SectionCard({ app, half, sectionKey, call }: { app: Application; half: 
   const [theirs, setTheirs] = useState<{ content: Record<string, unknown>; version: number; by: string | null } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const dirty = useRef(false);
+  // The version the next save is based on, and whether one is in flight (read when the timer fires, not when it was set).
+  const baseRef = useRef(row.version);
+  const inFlight = useRef(false);
+  useEffect(() => { baseRef.current = base; }, [base]);
   // A newer version arrived from the server (someone else saved) while nothing is pending here: take it.
   useEffect(() => { if (!dirty.current && row.version > base) { setDraft(row.content); setBase(row.version); } }, [row.version, row.content, base]);
+  const latest = useRef(row.content);
   const save = async (content: Record<string, unknown>, version: number) => {
+    if (inFlight.current) { timer.current = setTimeout(() => void save(latest.current, baseRef.current), 300); return; }
+    inFlight.current = true;
     setState('saving');
     try {
       const r = await saveSection(app.id, half.side, sectionKey, version, content);
-      dirty.current = false; setBase(r.version); setState('saved'); setTheirs(null); setError(null);
+      baseRef.current = r.version; setBase(r.version); setTheirs(null); setError(null);
+      const changedMeanwhile = latest.current !== content;
+      dirty.current = changedMeanwhile;
+      setState(changedMeanwhile ? 'pending' : 'saved');
       await qc.invalidateQueries({ queryKey: keys.application(app.id) });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'version_conflict') {
@@ -44,13 +54,14 @@ function SectionCard({ app, half, sectionKey, call }: { app: Application; half: 
         const by = fresh.members.find((m) => m.userId === cur.updatedBy)?.name ?? null;
         setTheirs({ content: cur.content, version: cur.version, by }); setState('conflict');
       } else { setError(e); setState('error'); }
-    }
+    } finally { inFlight.current = false; }
   };
   const onChange = (v: Record<string, unknown>) => {
-    setDraft(v); dirty.current = true;
+    setDraft(v); dirty.current = true; latest.current = v;
     if (timer.current) clearTimeout(timer.current);
     if (state === 'conflict') return; // the person decides first
-    timer.current = setTimeout(() => void save(v, base), 1200);
+    setState('pending');
+    timer.current = setTimeout(() => void save(latest.current, baseRef.current), 1200);
   };
   const Editor = EDITORS[sectionKey];
   const comp = half.completeness.sections.find((s) => s.key === sectionKey);
