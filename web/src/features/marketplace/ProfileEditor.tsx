@@ -20,10 +20,10 @@ const ML_FIELDS = [
 type MlKey = (typeof ML_FIELDS)[number][0];
 type Form = Record<MlKey, Ml> & {
   organisationId: string; type: string; partnershipTypes: string[]; technologyKeywords: string[]; marketKeywords: string[]; areas: string[]; subAreas: string[];
-  partnerTypesSought: string[]; targetCountries: string[]; developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null;
+  partnerTypesSought: string[]; targetCountries: string[]; developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null; callId: string | null;
 };
 const EMPTY: Form = { organisationId: '', type: 'TO', title: {}, summary: {}, description: {}, partnerRole: {}, advantages: {}, technicalSpecification: {}, iprNotes: {},
-  partnershipTypes: [], technologyKeywords: [], marketKeywords: [], areas: [], subAreas: [], partnerTypesSought: [], targetCountries: [], developmentStage: null, trl: null, iprStatus: null, anonymous: false, programme: null };
+  partnershipTypes: [], technologyKeywords: [], marketKeywords: [], areas: [], subAreas: [], partnerTypesSought: [], targetCountries: [], developmentStage: null, trl: null, iprStatus: null, anonymous: false, programme: null, callId: null };
 
 const filled = (m: Ml) => LANGS.some((l) => (m[l] ?? '').trim());
 
@@ -53,6 +53,8 @@ export function ProfileEditor() {
   const [busy, setBusy] = useState(false);
   const orgs = useQuery({ queryKey: ['my-orgs'], queryFn: () => get<(Org & { myRole: string })[]>('/api/organisations/mine') });
   const areas = useQuery({ queryKey: ['taxonomy'], queryFn: () => get<{ code: string; parentCode: string | null; label: Ml; active: boolean }[]>('/api/taxonomy') });
+  // An RDR refers to a call of the calls module; the call page then lists it as an open partner search.
+  const calls = useQuery({ queryKey: ['calls', 'all'], queryFn: () => get<{ id: string; title: Ml; phase: string }[]>('/api/calls') });
   const existing = useQuery({ queryKey: ['profile', id], enabled: !!id, queryFn: () => get<Form & { organisationId: string }>(`/api/profiles/${id}`) });
   useEffect(() => { if (existing.data) setForm({ ...EMPTY, ...Object.fromEntries(Object.entries(existing.data).filter(([k]) => k in EMPTY)) } as Form); }, [existing.data]);
   useEffect(() => { if (!id && !form.organisationId && orgs.data?.[0]) setForm((f) => ({ ...f, organisationId: orgs.data![0].id })); }, [orgs.data, id, form.organisationId]);
@@ -66,7 +68,7 @@ export function ProfileEditor() {
   async function save() {
     setBusy(true); setError(null); setServer({});
     const { organisationId, ...fields } = form;
-    const body = { ...fields, programme: form.type === 'RDR' ? form.programme : null };
+    const body = { ...fields, programme: form.type === 'RDR' ? form.programme : null, callId: form.type === 'RDR' ? form.callId : null };
     try {
       if (id) { await patch(`/api/profiles/${id}`, body); await qc.invalidateQueries({ queryKey: ['profile', id] }); navigate(`/marketplace/profiles/${id}`); }
       else { const r = await post<{ id: string }>('/api/profiles', { ...body, organisationId }); navigate(`/marketplace/profiles/${r.id}`); }
@@ -124,6 +126,8 @@ export function ProfileEditor() {
               onChange={(v) => setForm((f) => ({ ...f, subAreas: v }))} data-testid="field-subAreas" />}
             <MultiSelect label={t('market:field.partnerTypesSought')} value={form.partnerTypesSought} data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} onChange={(v) => setForm((f) => ({ ...f, partnerTypesSought: v }))} />
             <TagsInput label={t('market:field.targetCountries')} description="BY, CN…" value={form.targetCountries} onChange={(v) => setForm((f) => ({ ...f, targetCountries: v.map((x) => x.toUpperCase()) }))} />
+            {form.type === 'RDR' && <Select clearable label={t('calls:profileCall')} value={form.callId} data={(calls.data ?? []).filter((c) => c.phase !== 'closed' || c.id === form.callId).map((c) => ({ value: c.id, label: mlText(c.title, lang) }))}
+              onChange={(v) => setForm((f) => ({ ...f, callId: v }))} data-testid="field-callId" />}
             {form.type === 'RDR' && <TextInput label={t('market:field.programme')} value={form.programme ?? ''} onChange={(e) => setForm((f) => ({ ...f, programme: e.currentTarget.value || null }))} />}
             <Switch label={t('market:field.anonymous')} description={t('market:editor.anonymousHint')} checked={form.anonymous} onChange={(e) => setForm((f) => ({ ...f, anonymous: e.currentTarget.checked }))} />
           </Stack>

@@ -18,7 +18,7 @@ import { AttachmentList, type Attachment } from './Attachments.tsx';
 type Profile = {
   id: string; type: string; status: string; title: Ml; summary: Ml; description: Ml; partnerRole: Ml; advantages: Ml; technicalSpecification: Ml; iprNotes: Ml;
   technologyKeywords: string[]; marketKeywords: string[]; areas: string[]; partnershipTypes: string[]; partnerTypesSought: string[]; targetCountries: string[];
-  developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null; callDeadline: string | null; eoiDeadline: string | null;
+  developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null; callId: string | null; callDeadline: string | null; eoiDeadline: string | null;
   publishedAt: string | null; expiresAt: string | null; extensionCount: number; reviewPending: boolean; country: string;
   organisation: Org | null; contacts: Contact[]; attachments: Attachment[];
   moderatorComment: string | null; rejectionReason: string | null; holdReason: string | null;
@@ -129,6 +129,7 @@ export function ProfilePage() {
           {p.partnerTypesSought.length > 0 && <Table.Tr><Table.Th>{t('market:field.partnerTypesSought')}</Table.Th><Table.Td>{p.partnerTypesSought.map((x) => t(`market:orgType.${x}`)).join(', ')}</Table.Td></Table.Tr>}
           {p.targetCountries.length > 0 && <Table.Tr><Table.Th>{t('market:field.targetCountries')}</Table.Th><Table.Td>{p.targetCountries.join(', ')}</Table.Td></Table.Tr>}
           {p.programme && <Table.Tr><Table.Th>{t('market:field.programme')}</Table.Th><Table.Td>{p.programme}</Table.Td></Table.Tr>}
+          {p.callId && <Table.Tr><Table.Th>{t('calls:profileCall')}</Table.Th><Table.Td><Anchor component={Link} to={`/calls/${p.callId}`}>{t('calls:openCall')}</Anchor></Table.Td></Table.Tr>}
           {p.callDeadline && <Table.Tr><Table.Th>{t('market:field.callDeadline')}</Table.Th><Table.Td><DateTime value={p.callDeadline} /></Table.Td></Table.Tr>}
           {p.publishedAt && <Table.Tr><Table.Th>{t('market:field.publishedAt')}</Table.Th><Table.Td><DateTime value={p.publishedAt} /></Table.Td></Table.Tr>}
           {p.expiresAt && <Table.Tr><Table.Th>{t('market:field.expiresAt')}</Table.Th><Table.Td><DateTime value={p.expiresAt} /></Table.Td></Table.Tr>}
