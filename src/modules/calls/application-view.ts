@@ -12,6 +12,7 @@ import { completeness, emptySection } from './sections.ts';
 import { mirrorMismatches } from './mirror.ts';
 import { callTerms } from './calls.ts';
 import { versionsOf } from './submission.ts';
+import { automaticChecks } from './eligibility.ts';
 
 export async function getApplication(ctx: RequestContext, id: string) {
   const { app, call } = await loadApplication(ctx.db, id);
@@ -38,10 +39,12 @@ export async function getApplication(ctx: RequestContext, id: string) {
     const c = contents[i];
     const d = decisions.find((x) => x.d.halfId === h.id);
     const canDecide = canDecideEligibility(ctx.actor, scope, facts);
+    const terms = await callTerms(ctx.db, call, h.funderId);
     outHalves.push({
       id: h.id, side, funderId: h.funderId, status: h.status, submittedVersion: h.submittedVersion, submittedAt: h.submittedAt?.toISOString() ?? null,
       sections: c.rows.map((r) => ({ key: r.key, content: r.content, version: r.version, updatedAt: r.updatedAt.toISOString(), updatedBy: r.updatedBy })),
-      completeness: completeness(side, c.sections, await callTerms(ctx.db, call, h.funderId), c.uploaded),
+      completeness: completeness(side, c.sections, terms, c.uploaded),
+      checks: canDecide ? automaticChecks(side, c.sections, terms, call.eligibility, c.uploaded, c.organisations) : [],
       attachments: c.attachments.map((a) => ({ id: a.id, documentCode: a.documentCode, name: a.name, mime: a.mime, size: a.size, sha256: a.sha256, url: `/api/applications/${id}/halves/${side}/attachments/${a.id}` })),
       versions: versions.filter((v) => v.halfId === h.id).map(({ halfId: _h, ...v }) => v),
       override: h.mismatchOverrideReason && h.mismatchOverrideAt ? { reason: h.mismatchOverrideReason, at: h.mismatchOverrideAt.toISOString() } : null,

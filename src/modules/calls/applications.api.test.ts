@@ -228,6 +228,9 @@ test('eligibility: each officer decides for its own side; "returned" only before
   assert.equal((await w.officerCn.post(`/api/applications/${id}/halves/CN/eligibility`, { decision: 'eligible' })).json().error.code, 'not_submitted');
   await w.by.post(`/api/applications/${id}/halves/BY/submit`);
   await w.cn.post(`/api/applications/${id}/halves/CN/submit`);
+  const pre = half((await w.officerBy.get(`/api/applications/${id}`)).json(), 'BY');
+  assert.ok(pre.checks.length >= 7 && pre.checks.every((c: { ok: boolean }) => c.ok), 'automatic checks pre-filled for the officer');
+  assert.deepEqual(half((await w.by.get(`/api/applications/${id}`)).json(), 'BY').checks, [], 'not for applicants');
   assert.equal((await w.officerCn.post(`/api/applications/${id}/halves/BY/eligibility`, { decision: 'ineligible' })).statusCode, 403);
   assert.equal((await w.officerBy.post(`/api/applications/${id}/halves/CN/eligibility`, { decision: 'ineligible' })).statusCode, 403);
   assert.equal((await w.organiser.post(`/api/applications/${id}/halves/BY/eligibility`, { decision: 'eligible' })).statusCode, 403);

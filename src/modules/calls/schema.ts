@@ -109,6 +109,8 @@ export const halfOut = z.object({
   attachments: z.array(z.object({ id: z.string(), documentCode: z.string(), name: z.string(), mime: z.string(), size: z.number(), sha256: z.string(), url: z.string() })),
   versions: z.array(z.object({ version: z.number(), sha256: z.string(), submittedAt: iso, withdrawnAt: iso.nullable() })),
   override: z.object({ reason: z.string(), at: iso }).nullable(),
+  /** Automatic eligibility checks, for the officers of the half's funder (empty for everyone else). */
+  checks: z.array(z.object({ code: z.string(), ok: z.boolean(), params: z.record(z.string(), z.unknown()).optional() })),
   decision: decisionOut.nullable(),
   can: z.object({ edit: z.boolean(), submit: z.boolean(), withdraw: z.boolean(), decide: z.boolean(), override: z.boolean(), decisions: z.array(z.string()) }),
 });

@@ -20,8 +20,8 @@ export function OfficerPanel({ app, half }: { app: Application; half: Half }) {
     <Card withBorder data-testid={`officer-${half.side}`}>
       <Stack gap="sm">
         <Title order={3} size="h5">{t('calls:officer.title', { side: half.side })}</Title>
-        {half.decision && (
-          <Stack gap={2}>{half.decision.automatic.map((c) => <Text key={c.code} size="sm" c={c.ok ? 'teal' : 'red'}>{c.ok ? '✓' : '✗'} {t(`calls:check.${c.code}`)}</Text>)}</Stack>
+        {(half.checks.length > 0 || half.decision) && (
+          <Stack gap={2} data-testid={`checks-${half.side}`}>{(half.checks.length ? half.checks : half.decision!.automatic).map((c) => <Text key={c.code} size="sm" c={c.ok ? 'teal' : 'red'}>{c.ok ? '✓' : '✗'} {t(`calls:check.${c.code}`)}</Text>)}</Stack>
         )}
         {half.can.decide && half.can.decisions.length > 0 && (
           <>

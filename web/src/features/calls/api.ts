@@ -26,6 +26,7 @@ export type Half = {
   attachments: { id: string; documentCode: string; name: string; mime: string; size: number; sha256: string; url: string }[];
   versions: { version: number; sha256: string; submittedAt: string; withdrawnAt: string | null }[];
   override: { reason: string; at: string } | null;
+  checks: { code: string; ok: boolean; params?: Record<string, unknown> }[];
   decision: { decision: string; version: number; reasons: Ml; decidedAt: string; decidedByName: string; automatic: { code: string; ok: boolean; params?: Record<string, unknown> }[]; checklist: { code: string; ok: boolean; note?: string }[] } | null;
   can: { edit: boolean; submit: boolean; withdraw: boolean; decide: boolean; override: boolean; decisions: string[] };
 };
