@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import {
-  applicationAttachments, applicationHalves, applicationMembers, applications, applicationSections, applicationVersions, callCaps, callFunders, calls, eligibilityDecisions,
+  applicationAttachments, applicationHalves, applicationMembers, applications, applicationSections, applicationVersions, callCaps, callDocuments, callFunders, calls, eligibilityDecisions,
   funderBudgets, funderOfficers, funders, meetingOutcomes, organisationMembers, organisations, programmeFunders, programmes, userRoles, users,
 } from '../db/schema/index.ts';
 import type { Tx } from '../db/client.ts';
@@ -19,6 +19,7 @@ import { automaticChecks } from '../modules/calls/eligibility.ts';
 import { canonicalHash } from '../modules/calls/canonical.ts';
 import { snapshotOf } from '../modules/calls/submission.ts';
 import { loadHalfContent } from '../modules/calls/half-content.ts';
+import { textPdf } from '../modules/calls/receipt-pdf.ts';
 import { callTerms } from '../modules/calls/calls.ts';
 import { sectionsOf, emptySection, type Sections } from '../modules/calls/sections.ts';
 import type { Side } from '../modules/calls/policy.ts';
@@ -202,6 +203,10 @@ export const callsDemoStep: Step = {
       title: { ru: `Совместные научно-технические проекты ${year}–${year + 1}`, zh: `${year}—${year + 1}年中白联合科技项目`, en: `Joint S&T projects ${year}–${year + 1}` },
       description: DEMO_CALL_SPEC.description, start: year, end: year + 1, opens: zonedToUtc(`${plus(-7)}T00:00`, 'Europe/Minsk'), closes: zonedToUtc(`${plus(49)}T00:00`, 'Europe/Minsk'),
       funders: [[fGknt, 'BY'], [fMost, 'CN']], caps: [[fGknt, year, 100000], [fGknt, year + 1, 100000], [fMost, year, 900000], [fMost, year + 1, 900000]] }, now);
+    // The call text as a downloadable document (Russian and Chinese).
+    const text = await textPdf('Конкурс совместных проектов 2022–2023 · 2022—2023年联合项目征集', [DEMO_CALL_SPEC.description.ru!, DEMO_CALL_SPEC.description.zh!]);
+    const textFile = await storeFile(tx, { name: 'call-2022-2023.pdf', mime: 'application/pdf', content: text, uploadedBy: null, now });
+    await tx.insert(callDocuments).values({ id: newId(), callId: closed, fileId: textFile, title: { ru: 'Текст конкурса', zh: '征集通知', en: 'Call text' }, createdAt: now });
     const meeting = await plannedMeeting(tx);
     for (const [n, p] of DEMO_PROJECTS.entries()) await addPair(tx, deps, closed, fGknt, fMost, n, p, n === 0 ? meeting : null);
   },

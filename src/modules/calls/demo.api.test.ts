@@ -26,6 +26,11 @@ test('the demo: the closed 2022–2023 call with twelve submitted mirror pairs, 
   assert.equal(closed.closesAt, '2021-12-23T21:00:00.000Z');
   assert.deepEqual(closed.funders.map((f: { currency: string; timezone: string }) => [f.currency, f.timezone]), [['BYN', 'Europe/Minsk'], ['CNY', 'Asia/Shanghai']]);
   assert.equal(list.filter((c: { phase: string }) => c.phase === 'open').length, 1);
+  const page = (await t.client().get(`/api/calls/${closed.slug}`)).json();
+  assert.equal(page.documents.length, 1);
+  const doc = await t.client().get(page.documents[0].url);
+  assert.equal(doc.statusCode, 200);
+  assert.equal(doc.rawPayload.subarray(0, 5).toString(), '%PDF-');
   const apps = (await officerCn.get(`/api/calls/${closed.id}/applications`)).json();
   assert.equal(apps.length, 12);
   assert.ok(apps.every((a: { halves: { status: string }[] }) => a.halves.length === 2 && a.halves.every((h) => h.status !== 'draft')));

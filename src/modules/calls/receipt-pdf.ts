@@ -45,3 +45,18 @@ export function receiptPdf(r: ReceiptData): Promise<Buffer> {
     doc.end();
   });
 }
+
+/** A plain document (e.g. the text of a call) in Russian and Chinese, with the same embedded font. */
+export function textPdf(title: string, paragraphs: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: title, Author: 'Synergy' } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('noto', FONT);
+    doc.font('noto').fontSize(15).text(title);
+    for (const p of paragraphs) doc.moveDown().fontSize(10).text(p);
+    doc.end();
+  });
+}
