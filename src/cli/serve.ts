@@ -4,6 +4,7 @@ import { createDeps, createLogger } from '../server/runtime.ts';
 import { buildApp } from '../server/app.ts';
 import { ensureWebBuilt } from '../server/web-build.ts';
 import { seedBase, seedDemo, disableDemoAccounts, DEMO_USERS, DEMO_PASSWORD } from '../demo/seed.ts';
+import { CALL_DEMO_USERS } from '../demo/calls-demo.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
 
 export async function serve(opts: { dev: boolean }) {
@@ -39,6 +40,7 @@ export async function serve(opts: { dev: boolean }) {
   if (config.DEMO_MODE) {
     lines.push('', `  Demo mode — sign in with any of these accounts, password: ${DEMO_PASSWORD}`);
     for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(30)} ${u.roles.join(', ')}`);
+    for (const u of CALL_DEMO_USERS) lines.push(`    ${u.email.padEnd(30)} programme officer (${u.funder})`);
     lines.push('  (set DEMO_MODE=false in production: demo accounts are then disabled)');
   }
   process.stdout.write(lines.join('\n') + '\n\n');

@@ -11,6 +11,7 @@ import type { Role } from '../shared/enums.ts';
 import { DEMO_ORGANISATIONS } from './data/organisations.ts';
 import { events2021DemoStep, eventVenuesDemoStep, upcomingEventDemoStep } from './events-demo.ts';
 import { directoryDemoStep } from './directory-step.ts';
+import { callsDemoStep } from './calls-demo.ts';
 
 export const DEMO_PASSWORD = 'synergy-2021';
 export const DEMO_USERS: { email: string; name: string; org: string; country: string; lang: 'ru' | 'zh' | 'en'; timezone: string; roles: Role[] }[] = [
@@ -111,7 +112,7 @@ const event2021Step: Step = {
 };
 
 /** Steps later modules add to the demo exchange (profiles, agenda, meetings...). */
-export const extraDemoSteps: Step[] = [directoryDemoStep, events2021DemoStep, upcomingEventDemoStep, eventVenuesDemoStep];
+export const extraDemoSteps: Step[] = [directoryDemoStep, events2021DemoStep, upcomingEventDemoStep, eventVenuesDemoStep, callsDemoStep];
 
 export async function seedBase(deps: Deps): Promise<string[]> {
   return (await once(deps, taxonomyStep)) ? [taxonomyStep.key] : [];

@@ -19,6 +19,13 @@ const ALLOWED: Record<string, Record<string, string>> = {
   exchange: { directory: 'imports and exports organisations', profiles: 'imports and exports profiles (search documents, expiry rule)' },
   matching: { directory: 'recommends organisations (membership, summaries, notices)', profiles: 'matches published profiles' },
   scheduling: { events: 'the console schedules an event\'s meetings through the events module (placement, publish, notices)' },
+  calls: {
+    directory: 'applicants, partners and funders are organisations of the directory (membership, summaries)',
+    profiles: 'a call page lists the RDR profiles that refer to it; an application can start from a recommendation',
+    interests: 'an application can start from an accepted expression of interest',
+    events: 'an application can start from a meeting whose outcome is "joint application planned"',
+    matching: 'an application can start from a recommendation of the matching module',
+  },
 };
 
 const root = resolve(import.meta.dirname, '..');

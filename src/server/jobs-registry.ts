@@ -8,6 +8,7 @@ import { registerEventJobs } from '../modules/events/jobs.ts';
 // Task runners register themselves on import: every process that runs jobs must know them.
 import '../modules/scheduling/runner.ts';
 import { registerMatchingJobs } from '../modules/matching/digest.ts';
+import { registerCallJobs } from '../modules/calls/reminders.ts';
 
 export function registerJobs(deps: Deps) {
   deps.jobs.register('mail.deliver', async () => { while ((await deliverPendingMail(deps)) > 0) { /* drain */ } }, { cron: '* * * * *' });
@@ -22,4 +23,5 @@ export function registerJobs(deps: Deps) {
   if (checkpoint) deps.jobs.register('db.checkpoint', async () => { await checkpoint(); }, { cron: '*/5 * * * *', singleton: true });
   registerEventJobs(deps);
   registerMatchingJobs(deps);
+  registerCallJobs(deps);
 }

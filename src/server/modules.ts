@@ -15,6 +15,7 @@ import { eventsRoutes } from '../modules/events/routes.ts';
 import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/routes.ts';
 import { matchingRoutes } from '../modules/matching/routes.ts';
+import { callsRoutes } from '../modules/calls/routes.ts';
 
 // Profiles copy their organisation's country and type into the search documents (a Set: registering twice is harmless).
 onOrganisationChanged(reindexOrganisationProfiles);
@@ -32,4 +33,5 @@ export async function registerModules(app: App, deps: Deps) {
   calendarRoutes(app, deps);
   schedulingRoutes(app, deps);
   matchingRoutes(app, deps);
+  callsRoutes(app, deps);
 }

@@ -52,6 +52,9 @@ const FILE_ROUTES = [
   'GET /api/meetings/{id}/ics',
   'GET /api/calendar/{file}',
   'GET /api/admin/backup',
+  'GET /api/calls/{id}/documents/{docId}',
+  'GET /api/applications/{id}/halves/{side}/attachments/{attachmentId}',
+  'GET /api/applications/{id}/halves/{side}/receipt.pdf',
 ];
 const METHODS = new Set(['get', 'post', 'put', 'patch', 'delete']);
 

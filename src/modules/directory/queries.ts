@@ -77,6 +77,12 @@ export async function getOrganisation(db: Tx, actor: Actor | null, id: string) {
   };
 }
 
+/** Summaries of the given organisations (other modules name organisations by id). */
+export async function organisationSummaries(db: Tx, ids: string[]) {
+  if (!ids.length) return [];
+  return (await db.select().from(organisations).where(inArray(organisations.id, [...new Set(ids)]))).map(presentOrgSummary);
+}
+
 export async function myOrganisations(db: Tx, userId: string) {
   const rows = await db.select({ o: organisations, role: organisationMembers.role }).from(organisationMembers)
     .innerJoin(organisations, eq(organisations.id, organisationMembers.organisationId)).where(eq(organisationMembers.userId, userId));

@@ -84,6 +84,16 @@ export async function attachmentContent(db: Tx, actor: Actor | null, profileId: 
   return f;
 }
 
+/** Published R&D cooperation requests (RDR) that refer to a call: the call page lists them as open partner searches. */
+export async function callPartnerSearches(db: Tx, callId: string) {
+  const rows = await db.select({ p: profiles, o: organisations }).from(profiles).innerJoin(organisations, eq(organisations.id, profiles.organisationId))
+    .where(and(eq(profiles.callId, callId), eq(profiles.type, 'RDR'), eq(profiles.status, 'published'))).orderBy(desc(profiles.publishedAt)).limit(50);
+  return rows.map(({ p, o }) => ({
+    id: p.id, title: p.title, summary: p.summary, country: o.country, eoiDeadline: p.eoiDeadline ?? null,
+    organisation: p.anonymous ? null : { id: o.id, name: o.name },
+  }));
+}
+
 export async function myProfiles(db: Tx, userId: string) {
   const mine = await myOrganisationIds(db, userId);
   if (!mine.length) return [];

@@ -3,6 +3,7 @@ import { Anchor, Badge, Button, Card, Group, Modal, Radio, Stack, Text } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { PromptModal } from '../../app/PromptModal.tsx';
@@ -93,6 +94,9 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
           {active && !started && <Button size="xs" variant="subtle" color="red" onClick={() => setDialog('cancel')}>{t('events:meetings.cancel')}</Button>}
         </Group>
         {m.status === 'scheduled' && started && <OutcomeForm meeting={m} onSaved={onChange} />}
+        {m.myOutcome?.outcomes.includes('joint_application_planned') && (
+          <Anchor component={Link} to={`/calls?origin=meeting:${m.id}`} size="sm" data-testid="start-joint-application">{t('calls:startFromMeeting')}</Anchor>
+        )}
       </Stack>
       {dialog === 'accept' && selfBooking && <SlotChooser meeting={m} mode="accept" onDone={(c) => { setDialog(null); if (c) onChange(); }} />}
       {dialog === 'book' && <SlotChooser meeting={m} mode="book" onDone={(c) => { setDialog(null); if (c) onChange(); }} />}

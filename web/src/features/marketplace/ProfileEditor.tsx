@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { fieldErrors } from '../../app/api.ts';
+import { fieldErrors, get } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
 import { useLang } from '../../app/display.tsx';
 import { LANGS, mlText, type Lang, type Ml } from '@shared/languages.ts';
@@ -21,10 +21,10 @@ const ML_FIELDS = [
 type MlKey = (typeof ML_FIELDS)[number][0];
 type Form = Record<MlKey, Ml> & {
   organisationId: string; type: string; partnershipTypes: string[]; technologyKeywords: string[]; marketKeywords: string[]; areas: string[]; subAreas: string[];
-  partnerTypesSought: string[]; targetCountries: string[]; developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null;
+  partnerTypesSought: string[]; targetCountries: string[]; developmentStage: string | null; trl: number | null; iprStatus: string | null; anonymous: boolean; programme: string | null; callId: string | null;
 };
 const EMPTY: Form = { organisationId: '', type: 'TO', title: {}, summary: {}, description: {}, partnerRole: {}, advantages: {}, technicalSpecification: {}, iprNotes: {},
-  partnershipTypes: [], technologyKeywords: [], marketKeywords: [], areas: [], subAreas: [], partnerTypesSought: [], targetCountries: [], developmentStage: null, trl: null, iprStatus: null, anonymous: false, programme: null };
+  partnershipTypes: [], technologyKeywords: [], marketKeywords: [], areas: [], subAreas: [], partnerTypesSought: [], targetCountries: [], developmentStage: null, trl: null, iprStatus: null, anonymous: false, programme: null, callId: null };
 
 const filled = (m: Ml) => LANGS.some((l) => (m[l] ?? '').trim());
 
@@ -55,6 +55,8 @@ export function ProfileEditor() {
   const orgs = useQuery(myOrganisationsQuery);
   const areas = useQuery({ ...taxonomyQuery, staleTime: 0 });
   const existing = useQuery({ ...profileQuery(id ?? ''), enabled: !!id });
+  // An RDR refers to a call of the calls module; the call page then lists it as an open partner search.
+  const calls = useQuery({ queryKey: ['calls', 'all'], queryFn: () => get<{ id: string; title: Ml; phase: string }[]>('/api/calls') });
   useEffect(() => { if (existing.data) setForm({ ...EMPTY, ...Object.fromEntries(Object.entries(existing.data).filter(([k]) => k in EMPTY)) } as Form); }, [existing.data]);
   useEffect(() => { if (!id && !form.organisationId && orgs.data?.[0]) setForm((f) => ({ ...f, organisationId: orgs.data![0].id })); }, [orgs.data, id, form.organisationId]);
   const parentOf = (code: string) => areas.data?.find((x) => x.code === code)?.parentCode ?? null;
@@ -67,7 +69,7 @@ export function ProfileEditor() {
   function save() {
     setError(null); setServer({});
     const { organisationId, ...fields } = form;
-    const body = { ...fields, programme: form.type === 'RDR' ? form.programme : null };
+    const body = { ...fields, programme: form.type === 'RDR' ? form.programme : null, callId: form.type === 'RDR' ? form.callId : null };
     saving.mutate(id ? body : { ...body, organisationId }, {
       onSuccess: (r) => navigate(`/marketplace/profiles/${r.id}`),
       onError: (e) => { setError(e); setServer(fieldErrors(e)); },
@@ -125,6 +127,8 @@ export function ProfileEditor() {
               onChange={(v) => setForm((f) => ({ ...f, subAreas: v }))} data-testid="field-subAreas" />}
             <MultiSelect label={t('market:field.partnerTypesSought')} value={form.partnerTypesSought} data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} onChange={(v) => setForm((f) => ({ ...f, partnerTypesSought: v }))} />
             <TagsInput label={t('market:field.targetCountries')} description="BY, CN…" value={form.targetCountries} onChange={(v) => setForm((f) => ({ ...f, targetCountries: v.map((x) => x.toUpperCase()) }))} />
+            {form.type === 'RDR' && <Select clearable label={t('calls:profileCall')} value={form.callId} data={(calls.data ?? []).filter((c) => c.phase !== 'closed' || c.id === form.callId).map((c) => ({ value: c.id, label: mlText(c.title, lang) }))}
+              onChange={(v) => setForm((f) => ({ ...f, callId: v }))} data-testid="field-callId" />}
             {form.type === 'RDR' && <TextInput label={t('market:field.programme')} value={form.programme ?? ''} onChange={(e) => setForm((f) => ({ ...f, programme: e.currentTarget.value || null }))} />}
             <Switch label={t('market:field.anonymous')} description={t('market:editor.anonymousHint')} checked={form.anonymous} onChange={(e) => setForm((f) => ({ ...f, anonymous: e.currentTarget.checked }))} />
           </Stack>

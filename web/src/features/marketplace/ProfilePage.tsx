@@ -110,6 +110,7 @@ export function ProfilePage() {
           {p.partnerTypesSought.length > 0 && <Table.Tr><Table.Th>{t('market:field.partnerTypesSought')}</Table.Th><Table.Td>{p.partnerTypesSought.map((x) => t(`market:orgType.${x}`)).join(', ')}</Table.Td></Table.Tr>}
           {p.targetCountries.length > 0 && <Table.Tr><Table.Th>{t('market:field.targetCountries')}</Table.Th><Table.Td>{p.targetCountries.join(', ')}</Table.Td></Table.Tr>}
           {p.programme && <Table.Tr><Table.Th>{t('market:field.programme')}</Table.Th><Table.Td>{p.programme}</Table.Td></Table.Tr>}
+          {p.callId && <Table.Tr><Table.Th>{t('calls:profileCall')}</Table.Th><Table.Td><Anchor component={Link} to={`/calls/${p.callId}`}>{t('calls:openCall')}</Anchor></Table.Td></Table.Tr>}
           {p.callDeadline && <Table.Tr><Table.Th>{t('market:field.callDeadline')}</Table.Th><Table.Td><DateTime value={p.callDeadline} /></Table.Td></Table.Tr>}
           {p.publishedAt && <Table.Tr><Table.Th>{t('market:field.publishedAt')}</Table.Th><Table.Td><DateTime value={p.publishedAt} /></Table.Td></Table.Tr>}
           {p.expiresAt && <Table.Tr><Table.Th>{t('market:field.expiresAt')}</Table.Th><Table.Td><DateTime value={p.expiresAt} /></Table.Td></Table.Tr>}
