@@ -5,6 +5,7 @@ import { CONFIG_DOCS, loadConfig, ConfigError } from '../../config.ts';
 import { ROLES, type Role } from '../../shared/enums.ts';
 import { isLang } from '../../shared/languages.ts';
 import { isValidTimeZone } from '../../shared/time.ts';
+import { isCountryCode } from '../../shared/countries.ts';
 import { fail, withDatabase } from '../shared.ts';
 
 // Heavy modules (server, database, demo data) are imported inside the actions: see ../shared.ts.
@@ -45,7 +46,7 @@ export function registerCoreCommands(program: Command) {
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(o.email)) fail('--email is not an email address', 2);
       if (!isLang(o.lang)) fail('--lang must be ru, zh or en', 2);
       if (!isValidTimeZone(o.timezone)) fail('--timezone is not an IANA time zone', 2);
-      if (!/^[A-Z]{2}$/.test(o.country)) fail('--country must be a two-letter ISO code such as BY or CN', 2);
+      if (!isCountryCode(o.country)) fail('--country must be an ISO 3166-1 alpha-2 code such as BY or CN', 2);
       if (o.password && o.password.length < 10) fail('--password must have at least 10 characters', 2);
       const password = o.password ?? randomBytes(9).toString('base64url');
       const [{ eq, sql }, { users, userRoles }, { hashPassword }, { newId }] = await Promise.all([

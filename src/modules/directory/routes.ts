@@ -1,4 +1,4 @@
-// Organisations, members, contacts, logos, verification and the taxonomy.
+// Organisations, members, contacts, logos, verification, the taxonomy and the country list.
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../server/app.ts';
@@ -8,6 +8,7 @@ import { notFound } from '../../platform/errors.ts';
 import { files, organisations } from '../../db/schema/index.ts';
 import { fileResponse } from '../../server/file-response.ts';
 import { UPLOAD_RULES } from '../../shared/uploads.ts';
+import { countryList } from '../../shared/countries.ts';
 import { readUpload } from '../profiles/routes.ts';
 import { profileRecord } from '../profiles/schema.ts';
 import { organisationProfiles } from '../profiles/queries.ts';
@@ -90,6 +91,16 @@ export function directoryRoutes(app: App, deps: Deps) {
   exchangeRoutes(app, deps);
 
   const ttags = ['taxonomy'];
+  // Country names in the three languages (and the viewer's), so pickers and filters never show bare codes.
+  const countryItem = z.object({ code: z.string(), name: z.string(), names: z.object({ ru: z.string(), zh: z.string(), en: z.string() }) });
+  app.route({
+    method: 'GET', url: '/api/countries', config: { access: access.public },
+    schema: { tags: ttags, response: { 200: z.object({ countries: z.array(countryItem) }) } },
+    handler: async (req, reply) => {
+      reply.header('cache-control', 'public, max-age=86400').header('vary', 'accept-language, cookie');
+      return { countries: countryList().map((c) => ({ code: c.code, name: c.names[req.lang], names: c.names })) };
+    },
+  });
   app.route({
     method: 'GET', url: '/api/taxonomy', config: { access: access.public },
     schema: { tags: ttags, response: { 200: z.array(s.taxonomyNode) } }, handler: async (req) => q.listTaxonomy(deps.db, canManageTaxonomy(req.actor)),
