@@ -16,6 +16,7 @@ import { AppError } from '../platform/errors.ts';
 import { loadSession, SESSION_COOKIE } from '../modules/accounts/sessions.ts';
 import { checkAccess, type Access } from './access.ts';
 import { errorHandler } from './http-errors.ts';
+import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { exactSerializerCompiler } from './serializer.ts';
 import { registerWeb } from './web.ts';
@@ -41,6 +42,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     bodyLimit: 1024 * 1024,
     genReqId: (req) => (config.TRUST_PROXY && typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomBytes(8).toString('hex')),
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler, frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   // Under test a field the response schema does not name fails the request instead of vanishing (serializer.ts).
