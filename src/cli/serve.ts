@@ -5,6 +5,7 @@ import { buildApp } from '../server/app.ts';
 import { ensureWebBuilt } from '../server/web-build.ts';
 import { seedBase, seedDemo, disableDemoAccounts, DEMO_USERS, DEMO_PASSWORD } from '../demo/seed.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { adminExists, ensureLocalSecret, issueSetupToken, SETUP_TTL_HOURS } from '../modules/accounts/first-admin.ts';
 
 export async function serve(opts: { dev: boolean }) {
   const t0 = Date.now();
@@ -26,6 +27,8 @@ export async function serve(opts: { dev: boolean }) {
     const n = await disableDemoAccounts(deps);
     if (n) log.warn({ accounts: n }, 'demo mode is off: demo accounts disabled');
   }
+  // `synergy create-user` beside this server reaches it with this secret (the data folder is locked while we run).
+  if (!config.DATABASE_URL) ensureLocalSecret(config.dataDir);
   const app = await buildApp(deps, { serveWeb: true });
   await app.listen({ port: config.PORT, host: config.HOST });
   const ms = Date.now() - t0;
@@ -40,6 +43,14 @@ export async function serve(opts: { dev: boolean }) {
     lines.push('', `  Demo mode — sign in with any of these accounts, password: ${DEMO_PASSWORD}`);
     for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(30)} ${u.roles.join(', ')}`);
     lines.push('  (set DEMO_MODE=false in production: demo accounts are then disabled)');
+  }
+  if (!(await adminExists(deps.db))) {
+    // No administrator yet (a production start): a one-time link to create one in the browser.
+    const { token, expiresAt } = await issueSetupToken(deps);
+    lines.push('', '  No administrator exists yet. Open this one-time link to create the first one',
+      `  (valid ${SETUP_TTL_HOURS} h, until ${expiresAt.toISOString()}; a restart prints a new one):`,
+      `    ${config.publicUrl}/setup?token=${token}`,
+      '  or run: npx synergy create-user --email you@example.org --role admin');
   }
   process.stdout.write(lines.join('\n') + '\n\n');
   if (config.JOBS) deps.jobs.start().catch((err) => log.error({ err }, 'background jobs failed to start'));

@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   invalid_file_name: 400,
   interest_open: 409,
   import_invalid: 400,
+  setup_done: 409,
+  password_change_required: 403,
   internal: 500,
   unavailable: 503,
 } as const satisfies Record<string, number>;

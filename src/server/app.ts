@@ -31,6 +31,8 @@ declare module 'fastify' {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a session may call before its printed password has been changed. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['GET /api/csrf', 'GET /api/me', 'GET /api/session', 'POST /api/me/password', 'POST /api/auth/logout', 'POST /api/lang']);
 export const LANG_COOKIE = 'synergy_lang';
 
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<App> {
@@ -104,6 +106,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     const decision = checkAccess(rule, req.actor);
     if (decision === 'unauthenticated') throw new AppError(token ? 'session_expired' : 'unauthenticated');
     if (decision === 'forbidden') throw new AppError('forbidden');
+    if (req.actor?.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${req.method} ${req.routeOptions.url}`)) throw new AppError('password_change_required');
     if (STATE_CHANGING.has(req.method) && req.routeOptions.config.csrf !== false) {
       await new Promise<void>((resolve, reject) => app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     }

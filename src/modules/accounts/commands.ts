@@ -158,7 +158,7 @@ export async function resetPassword(ctx: RequestContext, token: string, newPassw
     const now = ctx.clock.now();
     const row = await useEmailToken(tx, token, 'reset', now);
     // The reset link proves the mailbox too.
-    await tx.update(users).set({ passwordHash: hash, updatedAt: now, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})` }).where(eq(users.id, row.userId));
+    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, updatedAt: now, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})` }).where(eq(users.id, row.userId));
     await deleteUserSessions(tx, row.userId);
     await audit(tx, ctx, { entityType: 'user', entityId: row.userId, action: 'password_reset' });
   });
@@ -172,7 +172,7 @@ export async function changePassword(ctx: RequestContext, current: string, next:
   }
   const hash = await hashPassword(next);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, updatedAt: ctx.clock.now() }).where(eq(users.id, u.id));
+    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, updatedAt: ctx.clock.now() }).where(eq(users.id, u.id));
     await deleteUserSessions(tx, u.id, actor.sessionId); // other devices must log in again
     await audit(tx, ctx, { entityType: 'user', entityId: u.id, action: 'password_change' });
   });
