@@ -10,7 +10,7 @@ import { adminExists, ensureLocalSecret, issueSetupToken, SETUP_TTL_HOURS } from
 export async function serve(opts: { dev: boolean }) {
   const t0 = Date.now();
   const config = configOrExit();
-  const log = createLogger(config);
+  const log = createLogger(config, opts.dev ? { pretty: true } : {});
   if (config.WEB_BUILD === 'auto') {
     try { ensureWebBuilt(log); } catch (e) { fail((e as Error).message); }
   }
