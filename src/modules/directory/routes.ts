@@ -16,6 +16,7 @@ import { canManageTaxonomy } from './policy.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
+import * as lifecycle from './lifecycle.ts';
 import { exchangeRoutes } from './exchange-routes.ts';
 
 const ok = { ok: true as const };
@@ -51,6 +52,18 @@ export function directoryRoutes(app: App, deps: Deps) {
     method: 'PATCH', url: '/api/organisations/:id', config: { access: access.signedIn },
     schema: { tags, params: idParams, body: s.orgPatch, response: { 200: okSchema } },
     handler: async (req) => { await cmd.updateOrganisation(req.ctx, req.params.id, req.body); return ok; },
+  });
+  app.route({
+    method: 'DELETE', url: '/api/organisations/:id', config: { access: access.signedIn },
+    schema: { tags, summary: 'Delete an organisation created by mistake (owner or staff; refused with organisation_in_use while anything references it)',
+      params: idParams, response: { 200: okSchema } },
+    handler: async (req) => { await lifecycle.deleteOrganisation(req.ctx, req.params.id); return ok; },
+  });
+  app.route({
+    method: 'PUT', url: '/api/organisations/:id/archived', config: { access: access.signedIn },
+    schema: { tags, summary: 'Archive (hide from the directory, keep for the records that reference it) or restore an organisation',
+      params: idParams, body: z.object({ archived: z.boolean() }).strict(), response: { 200: okSchema } },
+    handler: async (req) => { await lifecycle.setArchived(req.ctx, req.params.id, req.body.archived); return ok; },
   });
   app.route({
     method: 'PUT', url: '/api/organisations/:id/verified', config: { access: access.organiser },
