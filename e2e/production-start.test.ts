@@ -21,7 +21,7 @@ test('no administrator: the printed one-time link opens a page that creates the 
   const page = await ctx.newPage();
   await page.goto(link);
   await page.getByLabel('Электронная почта').fill('root@example.org');
-  await page.getByLabel('Пароль', { exact: true }).fill('a long admin passphrase');
+  await page.locator('input[autocomplete="new-password"]').fill('a long admin passphrase');
   await page.getByLabel('ФИО').fill('Главный администратор');
   await page.getByRole('button', { name: 'Создать администратора' }).click();
   await page.getByText('Учётная запись администратора готова').waitFor();

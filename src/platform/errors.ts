@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   import_invalid: 400,
   setup_done: 409,
   organisation_in_use: 409,
+  last_admin: 409,
   password_change_required: 403,
   internal: 500,
   unavailable: 503,

@@ -56,7 +56,7 @@ test('a malformed id or a broken escape in a path answers 404 "not found", not a
 test('validation errors: fields carry path, code and message; the message itself names no raw path', async () => {
   const c = t.client({ lang: 'ru' });
   const r = await c.post('/api/auth/register', { email: 'a@example.org', password: 'correct horse battery', name: 'A', organisationName: 'A',
-    country: 'BY', lang: 'ru', timezone: 'Europe/Minsk', extra: { deep: 1 } });
+    country: 'BY', lang: 'ru', timezone: 'Europe/Minsk', acceptTerms: true, acceptPrivacy: true, extra: { deep: 1 } });
   assert.equal(r.statusCode, 400);
   const msg = isError(r.json(), 'validation_failed');
   assert.doesNotMatch(msg, /extra|timezone|email|\.ru|:/, msg);

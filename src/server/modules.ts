@@ -3,6 +3,7 @@ import type { App } from './app.ts';
 import type { Deps } from '../platform/context.ts';
 import { accountsRoutes } from '../modules/accounts/routes.ts';
 import { firstAdminRoutes } from '../modules/accounts/first-admin-routes.ts';
+import { personalDataRoutes } from '../modules/accounts/personal-data-routes.ts';
 import { adminRoutes } from '../modules/admin/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { directoryRoutes } from '../modules/directory/routes.ts';
@@ -17,6 +18,7 @@ export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
   accountsRoutes(app, deps);
   firstAdminRoutes(app, deps);
+  personalDataRoutes(app, deps);
   adminRoutes(app, deps);
   directoryRoutes(app, deps);
   profilesRoutes(app, deps);

@@ -12,6 +12,7 @@ import { hashToken, newId, newToken } from '../../platform/tokens.ts';
 import * as rate from '../../platform/rate-limit.ts';
 import type { Lang } from '../../shared/languages.ts';
 import type { Role } from '../../shared/enums.ts';
+import { PRIVACY_VERSION, TERMS_VERSION } from '../../shared/legal.ts';
 import type { registerBody, updateMeBody } from './schema.ts';
 import { createSession, deleteSession, deleteUserSessions } from './sessions.ts';
 
@@ -51,6 +52,7 @@ export async function register(ctx: RequestContext, input: z.output<typeof regis
       id, email: input.email, passwordHash: await hashPassword(input.password), name: input.name,
       organisationName: input.organisationName, country: input.country, lang: input.lang, timezone: input.timezone,
       emailVerifiedAt: verified ? now : null, createdAt: now, updatedAt: now,
+      termsVersion: TERMS_VERSION, privacyVersion: PRIVACY_VERSION, consentedAt: now,
     });
     const roles = new Set<Role>(['participant']);
     if (inv) roles.add(inv.role as Role);
@@ -62,7 +64,8 @@ export async function register(ctx: RequestContext, input: z.output<typeof regis
         params: { name: input.name, link: `${ctx.config.publicUrl}/verify-email?token=${token}` } });
     }
     await audit(tx, { ...ctx, actor: ctx.actor }, { entityType: 'user', entityId: id, action: 'register',
-      changes: { email: input.email, name: input.name, country: input.country, roles: [...roles], invitation: inv?.id ?? null } });
+      changes: { email: input.email, name: input.name, country: input.country, roles: [...roles], invitation: inv?.id ?? null,
+        consent: { terms: TERMS_VERSION, privacy: PRIVACY_VERSION } } });
     return { userId: id, needsVerification: !verified };
   });
 }

@@ -20,6 +20,9 @@ export const registerBody = z.object({
   lang,
   timezone,
   invitation: z.string().min(10).max(100).optional(),
+  /** Acceptance of the terms of use and of the privacy notice (versions in src/shared/legal.ts). */
+  acceptTerms: z.boolean().refine((v: boolean): boolean => v, { message: 'consent_required' }),
+  acceptPrivacy: z.boolean().refine((v: boolean): boolean => v, { message: 'consent_required' }),
 }).strict();
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) }).strict();
