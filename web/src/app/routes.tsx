@@ -41,6 +41,7 @@ export const router = createBrowserRouter([
       { path: '/reset-password', ...page(() => import('../features/auth/TokenPages.tsx'), 'ResetPasswordPage') },
       { path: '/invite', ...page(() => import('../features/auth/InvitePage.tsx'), 'InvitePage') },
       { path: '/setup', ...page(() => import('../features/auth/SetupPage.tsx'), 'SetupPage') },
+      { path: '/privacy', ...page(() => import('../features/auth/PrivacyPage.tsx'), 'PrivacyPage') },
       { path: '/account', ...page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
       { path: '/admin/*', ...page(() => import('../features/admin/AdminPage.tsx'), 'AdminPage') },
       { path: '/invitations', ...page(() => import('../features/admin/InvitationsPage.tsx'), 'InvitationsPage') },
