@@ -26,6 +26,8 @@ export const ERROR_STATUS = {
   setup_done: 409,
   organisation_in_use: 409,
   last_admin: 409,
+  translation_unavailable: 503,
+  translation_failed: 502,
   password_change_required: 403,
   internal: 500,
   unavailable: 503,

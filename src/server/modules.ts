@@ -13,6 +13,7 @@ import { eventsRoutes } from '../modules/events/routes.ts';
 import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/routes.ts';
 import { matchingRoutes } from '../modules/matching/routes.ts';
+import { translateRoutes } from '../modules/translate/routes.ts';
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
@@ -27,4 +28,5 @@ export async function registerModules(app: App, deps: Deps) {
   calendarRoutes(app, deps);
   schedulingRoutes(app, deps);
   matchingRoutes(app, deps);
+  translateRoutes(app, deps);
 }
