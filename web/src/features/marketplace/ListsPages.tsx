@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { TranslateButton } from '../translate/TranslateButton.tsx';
 import { get, post } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
 import { DateTime, MlText, useLang } from '../../app/display.tsx';
@@ -178,7 +179,7 @@ export function InterestPage() {
         {(d.canMessage || d.messages.length > 0) && <Title order={2} size="h4">{t('market:interests.conversation')}</Title>}
         <Stack gap="xs">{d.messages.map((m) => (
           <Paper key={m.id} p="sm" withBorder bg={m.mine ? 'var(--mantine-color-blue-light)' : undefined} ml={m.mine ? 'xl' : 0} mr={m.mine ? 0 : 'xl'}>
-            <Text size="xs" c="dimmed">{m.authorName} · <DateTime value={m.createdAt} /></Text><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Text>
+            <Text size="xs" c="dimmed">{m.authorName} · <DateTime value={m.createdAt} /></Text><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Text><TranslateButton text={m.body} />
           </Paper>
         ))}</Stack>
         {d.canMessage && <Group align="flex-end"><Textarea style={{ flex: 1 }} label={t('market:interests.newMessage')} autosize minRows={2} value={body} onChange={(e) => setBody(e.currentTarget.value)} />

@@ -14,6 +14,7 @@ import { useMe } from '../../app/session.tsx';
 import { mlText, type Ml } from '@shared/languages.ts';
 import { StatusBadge, TypeBadge, type Contact, type Org } from './common.tsx';
 import { AttachmentList, type Attachment } from './Attachments.tsx';
+import { TranslateButton } from '../translate/TranslateButton.tsx';
 
 type Profile = {
   id: string; type: string; status: string; title: Ml; summary: Ml; description: Ml; partnerRole: Ml; advantages: Ml; technicalSpecification: Ml; iprNotes: Ml;
@@ -37,8 +38,9 @@ export function ContactList({ contacts }: { contacts: Contact[] }) {
 }
 
 function Section({ label, value }: { label: string; value: Ml }) {
+  const lang = useLang();
   if (!value || !Object.values(value).some(Boolean)) return null;
-  return <Stack gap={2}><Title order={3} size="h5">{label}</Title><MlText value={value} style={{ whiteSpace: 'pre-wrap' }} /></Stack>;
+  return <Stack gap={2}><Title order={3} size="h5">{label}</Title><MlText value={value} style={{ whiteSpace: 'pre-wrap' }} /><TranslateButton text={mlText(value, lang)} /></Stack>;
 }
 
 function InterestForm({ id, onSent }: { id: string; onSent: () => void }) {
