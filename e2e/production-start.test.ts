@@ -4,6 +4,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer, launchBrowser, newContext, screenshot, apiLogin, type RunningServer } from './harness.ts';
 
 let server: RunningServer;
@@ -44,4 +47,18 @@ test('/api/docs works under the CSP without console errors', async () => {
   await page.waitForTimeout(500);
   assert.deepEqual(problems, []);
   await ctx.close();
+});
+
+test('synergy create-user beside the running server on the embedded database: a printed password that must be changed first', async () => {
+  const bin = join(fileURLToPath(new URL('..', import.meta.url)), 'bin/synergy.mjs');
+  const r = spawnSync(process.execPath, [bin, 'create-user', '--email', 'org@example.org', '--role', 'organiser', '--country', 'CN', '--lang', 'zh', '--timezone', 'Asia/Shanghai'],
+    { encoding: 'utf8', env: { ...process.env, DATA_DIR: server.dataDir, PORT: String(server.port), HOST: '127.0.0.1', DATABASE_URL: '' } });
+  assert.equal(r.status, 0, r.stderr + r.stdout);
+  const password = /password: (\S+)/.exec(r.stdout)?.[1];
+  assert.ok(password, r.stdout);
+  assert.match(r.stdout, /changed at first sign-in/);
+  const cookie = await apiLogin(server, 'org@example.org', password);
+  const blocked = await fetch(`${server.url}/api/organisations`, { headers: { cookie } });
+  assert.equal(blocked.status, 403);
+  assert.equal((await blocked.json()).error.code, 'password_change_required');
 });
