@@ -21,6 +21,11 @@ test('a newcomer registers, confirms the email, signs in and switches the interf
   await page.getByLabel(/^Password/).fill('a long password');
   await page.getByLabel('Full name').fill('Nadia Newcomer');
   await page.getByLabel('Organisation').fill('BSUIR');
+  // Registration without consent is refused in the form; with both boxes ticked it goes through.
+  await page.getByRole('button', { name: 'Register' }).click();
+  await page.getByText('your consent is needed to register').first().waitFor();
+  await page.getByLabel('I accept the terms of use').check();
+  await page.getByLabel(/I have read the privacy notice/).check();
   await page.getByRole('button', { name: 'Register' }).click();
   await page.getByText('We have sent you a link').waitFor();
 

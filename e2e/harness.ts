@@ -19,7 +19,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningServer = { url: string; stop(): Promise<void>; output(): string };
+export type RunningServer = { url: string; port: number; dataDir: string; stop(): Promise<void>; output(): string };
 
 /** Starts `synergy serve` with demo data on a fresh data folder; resolves when /api/health is ok. */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
@@ -42,7 +42,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
-    url,
+    url, port, dataDir,
     output: () => out,
     async stop() {
       child.kill('SIGTERM');

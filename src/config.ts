@@ -29,6 +29,9 @@ export const configSchema = z.object({
   VIDEO_BASE_URL: z.string().url().default('https://meet.jit.si'),
   JOBS: bool.default(true),
   WEB_BUILD: z.enum(['auto', 'never']).default('auto'),
+  TRANSLATE_URL: z.string().url().optional(),
+  TRANSLATE_API_KEY: z.string().min(1).max(200).optional(),
+  TRANSLATE_MAX_PER_HOUR: z.coerce.number().int().min(1).default(120),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; publicUrl: string; https: boolean; corsOrigins: string[] };
@@ -98,4 +101,7 @@ export const CONFIG_DOCS: Record<keyof z.infer<typeof configSchema>, { example: 
   VIDEO_BASE_URL: { example: 'https://meet.example.org', doc: 'Jitsi Meet (self-hostable) base URL for online meeting rooms' },
   JOBS: { example: 'false', doc: 'Run background jobs (mail delivery, expiry, reminders) in this process' },
   WEB_BUILD: { example: 'never', doc: 'auto: build the web app at start when missing or stale; never: serve what is in dist/web' },
+  TRANSLATE_URL: { example: 'http://127.0.0.1:5000', doc: 'Self-hosted LibreTranslate-compatible service for the "translate" action on user-written texts; off when not set (no foreign cloud service is ever called)' },
+  TRANSLATE_API_KEY: { example: 'secret', doc: 'API key of that service, if it requires one' },
+  TRANSLATE_MAX_PER_HOUR: { example: '60', doc: 'Machine translations per person per hour' },
 };

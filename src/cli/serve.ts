@@ -6,11 +6,12 @@ import { ensureWebBuilt } from '../server/web-build.ts';
 import { seedBase, seedDemo, disableDemoAccounts, DEMO_USERS, DEMO_PASSWORD } from '../demo/seed.ts';
 import { CALL_DEMO_USERS } from '../demo/calls-demo.ts';
 import { DataDirLockedError } from '../db/data-dir-lock.ts';
+import { adminExists, ensureLocalSecret, issueSetupToken, SETUP_TTL_HOURS } from '../modules/accounts/first-admin.ts';
 
 export async function serve(opts: { dev: boolean }) {
   const t0 = Date.now();
   const config = configOrExit();
-  const log = createLogger(config);
+  const log = createLogger(config, opts.dev ? { pretty: true } : {});
   if (config.WEB_BUILD === 'auto') {
     try { ensureWebBuilt(log); } catch (e) { fail((e as Error).message); }
   }
@@ -27,6 +28,8 @@ export async function serve(opts: { dev: boolean }) {
     const n = await disableDemoAccounts(deps);
     if (n) log.warn({ accounts: n }, 'demo mode is off: demo accounts disabled');
   }
+  // `synergy create-user` beside this server reaches it with this secret (the data folder is locked while we run).
+  if (!config.DATABASE_URL) ensureLocalSecret(config.dataDir);
   const app = await buildApp(deps, { serveWeb: true });
   await app.listen({ port: config.PORT, host: config.HOST });
   const ms = Date.now() - t0;
@@ -42,6 +45,14 @@ export async function serve(opts: { dev: boolean }) {
     for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(30)} ${u.roles.join(', ')}`);
     for (const u of CALL_DEMO_USERS) lines.push(`    ${u.email.padEnd(30)} programme officer (${u.funder})`);
     lines.push('  (set DEMO_MODE=false in production: demo accounts are then disabled)');
+  }
+  if (!(await adminExists(deps.db))) {
+    // No administrator yet (a production start): a one-time link to create one in the browser.
+    const { token, expiresAt } = await issueSetupToken(deps);
+    lines.push('', '  No administrator exists yet. Open this one-time link to create the first one',
+      `  (valid ${SETUP_TTL_HOURS} h, until ${expiresAt.toISOString()}; a restart prints a new one):`,
+      `    ${config.publicUrl}/setup?token=${token}`,
+      '  or run: npx synergy create-user --email you@example.org --role admin');
   }
   process.stdout.write(lines.join('\n') + '\n\n');
   if (config.JOBS) deps.jobs.start().catch((err) => log.error({ err }, 'background jobs failed to start'));

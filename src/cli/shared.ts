@@ -17,7 +17,7 @@ export function configOrExit(): Config {
   }
 }
 
-/** Opens the configured database (migrated unless told otherwise), runs fn, closes. */
+/** Opens the configured database (migrated, with its base data, unless told otherwise), runs fn, closes. */
 export async function withDatabase<T>(fn: (db: Database, config: Config) => Promise<T>, opts: { migrate?: boolean } = {}): Promise<T> {
   const config = configOrExit();
   const [{ DataDirLockedError }, { openDatabase }, { migrate }] = await Promise.all([
@@ -28,7 +28,12 @@ export async function withDatabase<T>(fn: (db: Database, config: Config) => Prom
     throw e;
   }
   try {
-    if (opts.migrate !== false) await migrate(database);
+    if (opts.migrate !== false) {
+      await migrate(database);
+      // The reference taxonomy belongs to a prepared database, like the schema (imports check areas against it).
+      const [{ seedBase }, { systemClock }] = await Promise.all([import('../demo/seed.ts'), import('../platform/clock.ts')]);
+      await seedBase({ db: database.db, clock: systemClock });
+    }
     return await fn(database, config);
   } finally {
     await database.close();

@@ -25,14 +25,14 @@ export const DEMO_USERS: { email: string; name: string; org: string; country: st
 
 type Step = { key: string; run: (tx: Tx, deps: Deps, now: Date) => Promise<void> };
 
-async function once(deps: Deps, step: Step): Promise<boolean> {
+async function once(deps: Pick<Deps, 'db' | 'clock'>, step: Step): Promise<boolean> {
   return deps.db.transaction(async (tx) => {
     // Lock the row so two processes starting together do not both seed.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(720210930)`);
     const [done] = await tx.select().from(appMeta).where(eq(appMeta.key, step.key));
     if (done) return false;
     const now = deps.clock.now();
-    await step.run(tx, deps, now);
+    await step.run(tx, deps as Deps, now);
     await tx.insert(appMeta).values({ key: step.key, value: { at: now.toISOString() }, updatedAt: now });
     return true;
   });
@@ -114,7 +114,12 @@ const event2021Step: Step = {
 /** Steps later modules add to the demo exchange (profiles, agenda, meetings...). */
 export const extraDemoSteps: Step[] = [directoryDemoStep, events2021DemoStep, upcomingEventDemoStep, eventVenuesDemoStep, callsDemoStep];
 
-export async function seedBase(deps: Deps): Promise<string[]> {
+/**
+ * Reference data the schema needs (the taxonomy). Part of preparing a database: the CLI runs it
+ * right after the migrations (`synergy migrate`, `synergy import`…) and so does every start, so a
+ * migrated database is complete even if the server never ran. Needs only the database and a clock.
+ */
+export async function seedBase(deps: Pick<Deps, 'db' | 'clock'>): Promise<string[]> {
   return (await once(deps, taxonomyStep)) ? [taxonomyStep.key] : [];
 }
 

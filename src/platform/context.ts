@@ -9,6 +9,8 @@ import type { Jobs } from './jobs.ts';
 /** The signed-in person making a request. */
 export type Actor = {
   userId: string; email: string; name: string; roles: Role[]; lang: Lang; timezone: string; sessionId: string;
+  /** The account was made with a printed password: only the password change goes through until it is done. */
+  mustChangePassword?: boolean;
 };
 
 /** Long-lived dependencies, passed explicitly (no container, no globals). */

@@ -3,13 +3,15 @@
 // (locales/<lang>/errors.json). `internal` never reaches users.
 import { ACCOUNTS_ERRORS } from '../modules/accounts/errors.ts';
 import { CALLS_ERRORS } from '../modules/calls/errors.ts';
+import { DIRECTORY_ERRORS } from '../modules/directory/errors.ts';
+import { TRANSLATE_ERRORS } from '../modules/translate/errors.ts';
 import { EVENTS_ERRORS } from '../modules/events/errors.ts';
 import { EXCHANGE_ERRORS } from '../modules/exchange/errors.ts';
 import { INTERESTS_ERRORS } from '../modules/interests/errors.ts';
 import { SCHEDULING_ERRORS } from '../modules/scheduling/errors.ts';
 
 /** HTTP statuses an error code may map to. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
 /** A module's error codes and their statuses (`satisfies ErrorTable` in its errors.ts). */
 export type ErrorTable = Record<string, ErrorStatus>;
 
@@ -33,7 +35,7 @@ const PLATFORM_ERRORS = {
 } as const satisfies ErrorTable;
 
 export const ERROR_STATUS = {
-  ...PLATFORM_ERRORS, ...ACCOUNTS_ERRORS, ...EVENTS_ERRORS, ...SCHEDULING_ERRORS, ...INTERESTS_ERRORS, ...EXCHANGE_ERRORS, ...CALLS_ERRORS,
+  ...PLATFORM_ERRORS, ...ACCOUNTS_ERRORS, ...EVENTS_ERRORS, ...SCHEDULING_ERRORS, ...INTERESTS_ERRORS, ...EXCHANGE_ERRORS, ...CALLS_ERRORS, ...DIRECTORY_ERRORS, ...TRANSLATE_ERRORS,
 } as const satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -18,6 +18,7 @@ import { loadSession } from '../modules/accounts/sessions.ts';
 import { CSRF_COOKIE, LANG_COOKIE, SESSION_COOKIE } from './cookies.ts';
 import { checkAccess, type Access } from './access.ts';
 import { errorHandler } from './http-errors.ts';
+import { clientErrorHandler, frameworkErrorHandler } from './framework-errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { exactSerializerCompiler } from './serializer.ts';
 import { registerWeb } from './web.ts';
@@ -32,6 +33,8 @@ declare module 'fastify' {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** What a session may call before its printed password has been changed. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['GET /api/csrf', 'GET /api/me', 'GET /api/session', 'POST /api/me/password', 'POST /api/auth/logout', 'POST /api/lang']);
 
 export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): Promise<App> {
   const { config } = deps;
@@ -42,6 +45,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     bodyLimit: 1024 * 1024,
     genReqId: (req) => (config.TRUST_PROXY && typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'].slice(0, 64) : randomBytes(8).toString('hex')),
     routerOptions: { ignoreTrailingSlash: true },
+    clientErrorHandler, frameworkErrors: frameworkErrorHandler,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   // Under test a field the response schema does not name fails the request instead of vanishing (serializer.ts).
@@ -103,6 +107,7 @@ export async function buildApp(deps: Deps, opts: { serveWeb?: boolean } = {}): P
     const decision = checkAccess(rule, req.actor);
     if (decision === 'unauthenticated') throw new AppError(token ? 'session_expired' : 'unauthenticated');
     if (decision === 'forbidden') throw new AppError('forbidden');
+    if (req.actor?.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(`${req.method} ${req.routeOptions.url}`)) throw new AppError('password_change_required');
     if (STATE_CHANGING.has(req.method) && req.routeOptions.config.csrf !== false) {
       await new Promise<void>((resolve, reject) => app.csrfProtection(req, reply, (err?: Error) => (err ? reject(err) : resolve())));
     }

@@ -34,8 +34,8 @@ export function fieldErrorsFromZod(issues: ZodLikeIssue[]): FieldError[] {
 
 function send(reply: FastifyReply, lang: Lang, status: number, code: string, params: Record<string, unknown> = {}, fields?: FieldError[]) {
   const localisedFields = fields?.map((f) => ({ ...f, message: t(lang, `errors:field.${f.code}`, { field: f.path, ...f.params }) }));
-  let message = t(lang, `errors:${code}`, params);
-  if (localisedFields?.length) message = `${message} ${localisedFields.map((f) => `${f.path || '—'}: ${f.message}`).join('; ')}`;
+  // The message names no raw field paths: `fields` carries them, and the web app shows each next to its field's label.
+  const message = t(lang, `errors:${code}`, params);
   if (params.seconds) reply.header('retry-after', String(params.seconds));
   return reply.code(status).send({ error: { code, message, ...(localisedFields ? { fields: localisedFields } : {}) } });
 }
@@ -43,6 +43,8 @@ function send(reply: FastifyReply, lang: Lang, status: number, code: string, par
 export function errorHandler(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   const lang = req.lang ?? 'en';
   if (err instanceof AppError) return send(reply, lang, err.status, err.code, err.params, err.fields);
+  // A malformed id in the path names nothing that exists: "not found", like a well-formed unknown id.
+  if (err.validationContext === 'params') return send(reply, lang, 404, 'not_found');
   if (hasZodFastifySchemaValidationErrors(err)) {
     return send(reply, lang, 400, 'validation_failed', {}, fieldErrorsFromZod(err.validation as never));
   }

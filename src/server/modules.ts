@@ -2,6 +2,8 @@
 import type { App } from './app.ts';
 import type { Deps } from '../platform/context.ts';
 import { accountsRoutes } from '../modules/accounts/routes.ts';
+import { firstAdminRoutes } from '../modules/accounts/first-admin-routes.ts';
+import { personalDataRoutes } from '../modules/accounts/personal-data-routes.ts';
 import { adminRoutes } from '../modules/admin/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { directoryRoutes } from '../modules/directory/routes.ts';
@@ -16,6 +18,7 @@ import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/routes.ts';
 import { matchingRoutes } from '../modules/matching/routes.ts';
 import { callsRoutes } from '../modules/calls/routes.ts';
+import { translateRoutes } from '../modules/translate/routes.ts';
 
 // Profiles copy their organisation's country and type into the search documents (a Set: registering twice is harmless).
 onOrganisationChanged(reindexOrganisationProfiles);
@@ -23,6 +26,8 @@ onOrganisationChanged(reindexOrganisationProfiles);
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
   accountsRoutes(app, deps);
+  firstAdminRoutes(app, deps);
+  personalDataRoutes(app, deps);
   adminRoutes(app, deps);
   directoryRoutes(app, deps);
   profilesRoutes(app, deps);
@@ -34,4 +39,5 @@ export async function registerModules(app: App, deps: Deps) {
   schedulingRoutes(app, deps);
   matchingRoutes(app, deps);
   callsRoutes(app, deps);
+  translateRoutes(app, deps);
 }

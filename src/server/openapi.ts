@@ -17,7 +17,10 @@ export async function registerOpenApi(app: App) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list', deepLinking: true } });
+  // The app's own CSP (helmet, app.ts) covers the docs page: swagger-ui's `staticCSP` would replace it with one that
+  // forbids the inline styles swagger-ui itself applies (a console error on every load). No validator badge: it loads
+  // an image from validator.swagger.io, which the CSP refuses and which is unreachable from some networks anyway.
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false, uiConfig: { docExpansion: 'list', deepLinking: true, validatorUrl: null } });
   app.route({
     method: 'GET', url: '/api/openapi.json', config: { access: access.public },
     schema: { hide: true, response: { 200: z.any() } },

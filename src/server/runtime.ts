@@ -1,6 +1,7 @@
 // Wires configuration, database, jobs and the HTTP app together for `synergy serve` and the CLI.
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
 import type { Config } from '../config.ts';
 import { openPglite, openPostgres, type Database } from '../db/client.ts';
 import { lockDataDir } from '../db/data-dir-lock.ts';
@@ -10,8 +11,12 @@ import { createInlineJobs, createPgBossJobs, type Jobs } from '../platform/jobs.
 import type { Deps } from '../platform/context.ts';
 import { registerJobs } from './jobs-registry.ts';
 
-export function createLogger(config: Config): Logger {
-  return pino({ level: config.LOG_LEVEL, base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+/** JSON lines in production (for log collectors); human-readable lines in development or with `serve --dev`. */
+export function createLogger(config: Config, o: { pretty?: boolean } = {}): Logger {
+  const options = { level: config.LOG_LEVEL, base: undefined, timestamp: pino.stdTimeFunctions.isoTime };
+  if (!(o.pretty ?? config.NODE_ENV === 'development')) return pino(options);
+  // In-process and synchronous (no worker thread), so the last lines are never lost at exit.
+  return pino(options, pretty({ colorize: process.stdout.isTTY, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' }));
 }
 
 /** Opens the configured database; for PGlite, takes the data folder's lock first. */

@@ -3,6 +3,7 @@
 // version 1 are still accepted. Import, export, the matching batch command and the evaluation sets all use it.
 import { z } from 'zod';
 import { mlSchema } from './ml-schema.ts';
+import { countryCode } from './country-schema.ts';
 import {
   DEVELOPMENT_STAGES, IPR_STATUSES, ORG_TYPES, PARTNER_SIZES, PARTNERSHIP_TYPES, PROFILE_LIMITS as L,
   PROFILE_STATUSES, PROFILE_TYPES, MAX_CONTACTS, CONTACT_LIMITS as C, CONTACT_VISIBILITIES,
@@ -13,7 +14,7 @@ export const IMPORT_VERSION = 2;
 export const IMPORT_VERSIONS = [1, 2] as const;
 
 const externalId = z.string().trim().min(1).max(120).regex(/^[A-Za-z0-9._:\-]+$/, 'external_id_chars');
-const country = z.string().regex(/^[A-Z]{2}$/, 'iso_country');
+const country = countryCode;
 const keyword = z.string().trim().min(1).max(L.keywordLength);
 
 export const contactSchema = z.object({

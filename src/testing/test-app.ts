@@ -93,7 +93,7 @@ export async function signUp(t: TestApp, o: { email: string; name?: string; coun
   const password = o.password ?? 'correct horse battery';
   const res = await c.post('/api/auth/register', {
     email: o.email, password, name: o.name ?? o.email.split('@')[0], organisationName: 'Test Org', country: o.country ?? 'BY',
-    lang: o.lang ?? 'en', timezone: o.timezone ?? 'Europe/Minsk',
+    lang: o.lang ?? 'en', timezone: o.timezone ?? 'Europe/Minsk', acceptTerms: true, acceptPrivacy: true,
   });
   if (res.statusCode !== 201) throw new Error(`register failed: ${res.body}`);
   const token = await lastMailToken(t, o.email, 'verify-email');

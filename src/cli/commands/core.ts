@@ -1,11 +1,12 @@
 // Core commands: serve, migrate, seed-demo, create-user, backup, restore, check-config.
 import type { Command } from 'commander';
-import { randomBytes } from 'node:crypto';
 import { CONFIG_DOCS, loadConfig, ConfigError } from '../../config.ts';
 import { ROLES, type Role } from '../../shared/enums.ts';
 import { isLang } from '../../shared/languages.ts';
 import { isValidTimeZone } from '../../shared/time.ts';
-import { fail, withDatabase } from '../shared.ts';
+import { isCountryCode } from '../../shared/countries.ts';
+import { configOrExit, fail, withDatabase } from '../shared.ts';
+import { createUserThroughServer, dataDirInUse } from '../local-server.ts';
 
 // Heavy modules (server, database, demo data) are imported inside the actions: see ../shared.ts.
 
@@ -34,7 +35,7 @@ export function registerCoreCommands(program: Command) {
     .requiredOption('--email <email>', 'email address (login)')
     .option('--role <role...>', `roles: ${ROLES.join(', ')}`, ['participant'])
     .option('--name <name>', 'display name')
-    .option('--password <password>', 'password (≥ 10 characters); generated and printed when omitted')
+    .option('--password <password>', 'password (≥ 10 characters); generated and printed when omitted; changed at first sign-in either way')
     .option('--country <code>', 'ISO country code', 'BY')
     .option('--lang <lang>', 'ru, zh or en', 'en')
     .option('--timezone <tz>', 'IANA time zone', 'Europe/Minsk')
@@ -45,25 +46,22 @@ export function registerCoreCommands(program: Command) {
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(o.email)) fail('--email is not an email address', 2);
       if (!isLang(o.lang)) fail('--lang must be ru, zh or en', 2);
       if (!isValidTimeZone(o.timezone)) fail('--timezone is not an IANA time zone', 2);
-      if (!/^[A-Z]{2}$/.test(o.country)) fail('--country must be a two-letter ISO code such as BY or CN', 2);
+      if (!isCountryCode(o.country)) fail('--country must be an ISO 3166-1 alpha-2 code such as BY or CN', 2);
       if (o.password && o.password.length < 10) fail('--password must have at least 10 characters', 2);
-      const password = o.password ?? randomBytes(9).toString('base64url');
-      const [{ eq, sql }, { users, userRoles }, { hashPassword }, { newId }] = await Promise.all([
-        import('drizzle-orm'), import('../../db/schema/index.ts'), import('../../platform/password.ts'), import('../../platform/tokens.ts')]);
+      const account = { email: o.email.trim().toLowerCase(), roles: roles as Role[], name: o.name, password: o.password, country: o.country, lang: o.lang, timezone: o.timezone };
+      const report = (r: { created: boolean; email: string; roles: string[]; password: string | null }) => console.log(r.created
+        ? `created ${r.email} with roles ${r.roles.join(', ')}${r.password ? `; password: ${r.password}` : ''}\n  the password must be changed at first sign-in`
+        : `updated ${r.email}: roles ${r.roles.join(', ')}`);
+      const config = configOrExit();
+      // The embedded database is locked by a running server: ask that server (loopback + the secret in its data folder).
+      if (!config.DATABASE_URL && (await dataDirInUse(config.dataDir))) {
+        report(await createUserThroughServer(config, account));
+        return;
+      }
+      const { createAccount } = await import('../../modules/accounts/first-admin.ts');
       await withDatabase(async (database) => {
-        const now = new Date();
-        const email = o.email.trim().toLowerCase();
-        await database.db.transaction(async (tx) => {
-          const [existing] = await tx.select().from(users).where(sql`lower(${users.email}) = ${email}`);
-          const id = existing?.id ?? newId();
-          if (!existing) {
-            await tx.insert(users).values({ id, email, passwordHash: await hashPassword(password), name: o.name ?? email.split('@')[0],
-              country: o.country, lang: o.lang, timezone: o.timezone, emailVerifiedAt: now, createdAt: now, updatedAt: now });
-          }
-          for (const role of roles as Role[]) await tx.insert(userRoles).values({ userId: id, role, grantedAt: now }).onConflictDoNothing();
-          const all = (await tx.select().from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.role);
-          console.log(existing ? `updated ${email}: roles ${all.join(', ')}` : `created ${email} with roles ${all.join(', ')}${o.password ? '' : `; password: ${password}`}`);
-        });
+        const r = await database.db.transaction((tx) => createAccount(tx, new Date(), { ...account, mustChangePassword: true }));
+        report({ created: r.created, email: r.email, roles: r.roles, password: r.generatedPassword });
       });
     });
 

@@ -16,6 +16,14 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  /** Set for accounts created with a printed password: the session allows only the password change until it is done. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** Versions of the terms and of the privacy notice the person accepted, and when. */
+  termsVersion: text('terms_version'),
+  privacyVersion: text('privacy_version'),
+  consentedAt: timestamp('consented_at', { withTimezone: true }),
+  /** The person deleted the account: personal data erased, the row kept so shared records still point to "deleted user". */
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('users_email_lower_uq').on(sql`lower(${t.email})`)]);
 
 export const userRoles = pgTable('user_roles', {

@@ -35,6 +35,8 @@ export const organisations = pgTable('organisations', {
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  /** Archived by its owner: hidden from the directory and from new activity, kept for the records that reference it. */
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('organisations_external_id_uq').on(t.externalId), index('organisations_country_idx').on(t.country)]);
 
 export const organisationMembers = pgTable('organisation_members', {

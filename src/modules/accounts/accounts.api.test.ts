@@ -8,7 +8,7 @@ before(async () => { t = await createTestApp(); });
 after(async () => { await t.close(); });
 
 const reg = (email: string, extra: Record<string, unknown> = {}) => ({
-  email, password: 'long enough pw', name: 'Ivan', organisationName: 'BNTU', country: 'BY', lang: 'ru', timezone: 'Europe/Minsk', ...extra,
+  email, password: 'long enough pw', name: 'Ivan', organisationName: 'BNTU', country: 'BY', lang: 'ru', timezone: 'Europe/Minsk', acceptTerms: true, acceptPrivacy: true, ...extra,
 });
 
 test('register → verification mail in the user language → verify → login → me', async () => {

@@ -14,6 +14,7 @@ import * as rate from '../../platform/rate-limit.ts';
 import * as throttle from '../../platform/login-throttle.ts';
 import type { Lang } from '../../shared/languages.ts';
 import type { Role } from '../../shared/enums.ts';
+import { PRIVACY_VERSION, TERMS_VERSION } from '../../shared/legal.ts';
 import type { registerBody, updateMeBody } from './schema.ts';
 import { createSession, deleteSession, deleteUserSessions } from './sessions.ts';
 
@@ -76,6 +77,7 @@ export async function register(ctx: RequestContext, input: z.output<typeof regis
       id, email: input.email, passwordHash, name: input.name,
       organisationName: input.organisationName, country: input.country, lang: input.lang, timezone: input.timezone,
       emailVerifiedAt: verified ? now : null, createdAt: now, updatedAt: now,
+      termsVersion: TERMS_VERSION, privacyVersion: PRIVACY_VERSION, consentedAt: now,
     });
     const roles = new Set<Role>(['participant']);
     if (inv) roles.add(inv.role as Role);
@@ -87,7 +89,8 @@ export async function register(ctx: RequestContext, input: z.output<typeof regis
         params: { name: input.name, link: `${ctx.config.publicUrl}/verify-email?token=${token}` } });
     }
     await audit(tx, { ...ctx, actor: ctx.actor }, { entityType: 'user', entityId: id, action: 'register',
-      changes: { email: input.email, name: input.name, country: input.country, roles: [...roles], invitation: inv?.id ?? null } });
+      changes: { email: input.email, name: input.name, country: input.country, roles: [...roles], invitation: inv?.id ?? null,
+        consent: { terms: TERMS_VERSION, privacy: PRIVACY_VERSION } } });
     return { needsVerification: !verified };
   });
 }
@@ -220,7 +223,7 @@ export async function resetPassword(ctx: RequestContext, token: string, newPassw
     const now = ctx.clock.now();
     const row = await useEmailToken(tx, token, 'reset', now);
     // The reset link proves the mailbox too.
-    await tx.update(users).set({ passwordHash: hash, updatedAt: now, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})` }).where(eq(users.id, row.userId));
+    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, updatedAt: now, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${now})` }).where(eq(users.id, row.userId));
     await deleteUserSessions(tx, row.userId);
     await audit(tx, ctx, { entityType: 'user', entityId: row.userId, action: 'password_reset' });
   });
@@ -235,7 +238,7 @@ export async function changePassword(ctx: RequestContext, current: string, next:
   await assertStrongPassword(next, [u.email, u.name, u.organisationName], 'newPassword');
   const hash = await hashPassword(next);
   await ctx.db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash: hash, updatedAt: ctx.clock.now() }).where(eq(users.id, u.id));
+    await tx.update(users).set({ passwordHash: hash, mustChangePassword: false, updatedAt: ctx.clock.now() }).where(eq(users.id, u.id));
     await deleteUserSessions(tx, u.id, actor.sessionId); // other devices must log in again
     await audit(tx, ctx, { entityType: 'user', entityId: u.id, action: 'password_change' });
   });

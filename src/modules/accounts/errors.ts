@@ -9,4 +9,7 @@ export const ACCOUNTS_ERRORS = {
   email_taken: 409,
   token_invalid: 400,
   token_expired: 410,
+  setup_done: 409,
+  last_admin: 409,
+  password_change_required: 403,
 } as const satisfies ErrorTable;

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { LANGS } from '../../shared/languages.ts';
 import { ROLES } from '../../shared/enums.ts';
 import { isValidTimeZone } from '../../shared/time.ts';
+import { countryCode } from '../../shared/country-schema.ts';
 
 export const email = z.string().trim().toLowerCase().email().max(254);
 export const password = z.string().min(10).max(200);
 export const timezone = z.string().refine(isValidTimeZone, { message: 'invalid_timezone' });
 export const lang = z.enum(LANGS);
-export const country = z.string().regex(/^[A-Z]{2}$/);
+export const country = countryCode;
 export const role = z.enum(ROLES);
 
 export const registerBody = z.object({
@@ -19,6 +20,9 @@ export const registerBody = z.object({
   lang,
   timezone,
   invitation: z.string().min(10).max(100).optional(),
+  /** Acceptance of the terms of use and of the privacy notice (versions in src/shared/legal.ts). */
+  acceptTerms: z.boolean().refine((v: boolean): boolean => v, { message: 'consent_required' }),
+  acceptPrivacy: z.boolean().refine((v: boolean): boolean => v, { message: 'consent_required' }),
 }).strict();
 
 export const loginBody = z.object({ email, password: z.string().min(1).max(200) }).strict();

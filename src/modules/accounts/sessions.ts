@@ -37,6 +37,7 @@ export async function loadSession(db: Tx, token: string, now: Date, idleHours: n
   return {
     userId: row.u.id, email: row.u.email, name: row.u.name, roles: roles.map((r) => r.role as Role),
     lang: isLang(row.u.lang) ? row.u.lang : 'en', timezone: row.u.timezone, sessionId: id,
+    ...(row.u.mustChangePassword ? { mustChangePassword: true } : {}),
   };
 }
 

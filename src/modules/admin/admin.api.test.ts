@@ -80,9 +80,9 @@ test('organisers invite experts by a single-use expiring link', async () => {
   const forbidden = await c.organiser.post('/api/invitations', { role: 'admin' });
   assert.equal(forbidden.statusCode, 403);
 
-  const wrongEmail = await t.client().post('/api/auth/register', { email: 'other@example.org', password: 'expert password', name: 'E', organisationName: 'X', country: 'CN', lang: 'zh', timezone: 'Asia/Shanghai', invitation: token });
+  const wrongEmail = await t.client().post('/api/auth/register', { email: 'other@example.org', password: 'expert password', name: 'E', organisationName: 'X', country: 'CN', lang: 'zh', timezone: 'Asia/Shanghai', invitation: token, acceptTerms: true, acceptPrivacy: true });
   assert.equal(wrongEmail.json().error.code, 'token_invalid');
-  const ok = await t.client().post('/api/auth/register', { email: 'new.expert@example.org', password: 'expert password', name: 'E', organisationName: 'X', country: 'CN', lang: 'zh', timezone: 'Asia/Shanghai', invitation: token });
+  const ok = await t.client().post('/api/auth/register', { email: 'new.expert@example.org', password: 'expert password', name: 'E', organisationName: 'X', country: 'CN', lang: 'zh', timezone: 'Asia/Shanghai', invitation: token, acceptTerms: true, acceptPrivacy: true });
   assert.equal(ok.statusCode, 201);
   assert.equal(ok.json().needsVerification, false, 'the invitation mail proved the address');
   const me = await t.client().login('new.expert@example.org', 'expert password');

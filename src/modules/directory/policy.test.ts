@@ -39,3 +39,8 @@ test('contact visibility per role and relation', () => {
   assert.equal(p.canSeeContact(organiser, 'after_eoi', none), true);
   assert.equal(p.canSeeContact(admin, 'after_eoi', none), true);
 });
+
+test('deleting or archiving an organisation: its owners and staff only', () => {
+  for (const [a, m, ok] of [[admin, null, true], [organiser, null, true], [participant, 'owner', true], [participant, 'member', false],
+    [participant, null, false], [expert, null, false], [null, null, false]] as const) assert.equal(p.canDeleteOrganisation(a, m), ok);
+});

@@ -16,6 +16,8 @@ export const canCreateOrganisation = (a: Actor | null) => !!a;
 /** Owners edit their organisation; members do not change its card. */
 export const canEditOrganisation = (a: Actor | null, m: Membership) => isOrganiser(a) || (!!a && m === 'owner');
 export const canManageMembers = canEditOrganisation;
+/** Deleting (when nothing references it) or archiving an organisation: its owners and staff. */
+export const canDeleteOrganisation = canEditOrganisation;
 
 /**
  * Whether a contact is shown. `revealed` means an expression of interest between the viewer's

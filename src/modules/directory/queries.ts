@@ -43,7 +43,7 @@ export async function contactsRevealed(db: Tx, mine: string[], orgId: string): P
 }
 
 export async function listOrganisations(db: Tx, q: z.output<typeof orgListQuery>) {
-  const where: SQL[] = [];
+  const where: SQL[] = [sql`${organisations.archivedAt} IS NULL`]; // archived ones stay reachable by id
   if (q.q) {
     const like = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
     where.push(sql`(${organisations.name}::text ILIKE ${like} OR ${organisations.shortName}::text ILIKE ${like} OR ${organisations.description}::text ILIKE ${like})`);

@@ -1,4 +1,4 @@
-// Organisations, members, contacts, logos, verification and the taxonomy.
+// Organisations, members, contacts, logos, verification, the taxonomy and the country list.
 import { z } from 'zod';
 import { eq } from 'drizzle-orm';
 import type { App } from '../../server/app.ts';
@@ -9,10 +9,12 @@ import { notFound } from '../../platform/errors.ts';
 import { files, organisations } from '../../db/schema/index.ts';
 import { fileResponse } from '../../server/file-response.ts';
 import { UPLOAD_RULES } from '../../shared/uploads.ts';
+import { countryList } from '../../shared/countries.ts';
 import { canManageTaxonomy } from './policy.ts';
 import * as s from './schema.ts';
 import * as q from './queries.ts';
 import * as cmd from './commands.ts';
+import * as lifecycle from './lifecycle.ts';
 
 
 export function directoryRoutes(app: App, deps: Deps) {
@@ -38,6 +40,18 @@ export function directoryRoutes(app: App, deps: Deps) {
     method: 'PATCH', url: '/api/organisations/:id', config: { access: access.signedIn },
     schema: { tags, params: idParams, body: s.orgPatch, response: { 200: okSchema } },
     handler: async (req) => { await cmd.updateOrganisation(req.ctx, req.params.id, req.body); return ok; },
+  });
+  app.route({
+    method: 'DELETE', url: '/api/organisations/:id', config: { access: access.signedIn },
+    schema: { tags, summary: 'Delete an organisation created by mistake (owner or staff; refused with organisation_in_use while anything references it)',
+      params: idParams, response: { 200: okSchema } },
+    handler: async (req) => { await lifecycle.deleteOrganisation(req.ctx, req.params.id); return ok; },
+  });
+  app.route({
+    method: 'PUT', url: '/api/organisations/:id/archived', config: { access: access.signedIn },
+    schema: { tags, summary: 'Archive (hide from the directory, keep for the records that reference it) or restore an organisation',
+      params: idParams, body: z.object({ archived: z.boolean() }).strict(), response: { 200: okSchema } },
+    handler: async (req) => { await lifecycle.setArchived(req.ctx, req.params.id, req.body.archived); return ok; },
   });
   app.route({
     method: 'PUT', url: '/api/organisations/:id/verified', config: { access: access.organiser },
@@ -77,6 +91,16 @@ export function directoryRoutes(app: App, deps: Deps) {
 
 
   const ttags = ['taxonomy'];
+  // Country names in the three languages (and the viewer's), so pickers and filters never show bare codes.
+  const countryItem = z.object({ code: z.string(), name: z.string(), names: z.object({ ru: z.string(), zh: z.string(), en: z.string() }) });
+  app.route({
+    method: 'GET', url: '/api/countries', config: { access: access.public },
+    schema: { tags: ttags, response: { 200: z.object({ countries: z.array(countryItem) }) } },
+    handler: async (req, reply) => {
+      reply.header('cache-control', 'public, max-age=86400').header('vary', 'accept-language, cookie');
+      return { countries: countryList().map((c) => ({ code: c.code, name: c.names[req.lang], names: c.names })) };
+    },
+  });
   app.route({
     method: 'GET', url: '/api/taxonomy', config: { access: access.public },
     schema: { tags: ttags, response: { 200: z.array(s.taxonomyNode) } }, handler: async (req) => q.listTaxonomy(deps.db, canManageTaxonomy(req.actor)),

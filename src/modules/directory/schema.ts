@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { mlOut, mlSchema } from '../../shared/ml-schema.ts';
 import { MAX_CONTACTS, ORG_TYPES } from '../../shared/enums.ts';
 import { contactSchema } from '../../shared/import-format.ts';
+import { countryCode } from '../../shared/country-schema.ts';
 
-const country = z.string().regex(/^[A-Z]{2}$/, 'iso_country');
+const country = countryCode;
 const code = z.string().trim().min(1).max(80).regex(/^[a-z0-9_.]+$/, 'invalid_format');
 
 export const orgBody = z.object({

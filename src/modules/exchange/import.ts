@@ -30,6 +30,13 @@ export type ImportReport = {
 
 const SYNERGY_ID = /^synergy:([0-9a-f-]{36})$/;
 
+/**
+ * The external id to store for a row. A "synergy:<uuid>" id names a record of another Synergy
+ * database (or of this one, exported without an external id): on a row of our own (same uuid)
+ * nothing needs storing, on any other row it is kept so that the next import finds the row again.
+ */
+const storedExternalId = (externalId: string, id: string) => (SYNERGY_ID.exec(externalId)?.[1] === id ? null : externalId);
+
 export async function readSource(content: Buffer, filename: string): Promise<Source> {
   const ext = filename.toLowerCase().split('.').pop();
   if (ext === 'json') return readJson(content);
@@ -207,7 +214,7 @@ async function upsertOrganisations(tx: Tx, ctx: RequestContext, list: ImportOrga
       const id = existing.get(o.externalId) ?? newId();
       ids.set(o.externalId, id);
       return {
-        id, externalId: SYNERGY_ID.test(o.externalId) ? null : o.externalId, name: o.name, shortName: o.shortName ?? {}, description: o.description ?? {},
+        id, externalId: storedExternalId(o.externalId, id), name: o.name, shortName: o.shortName ?? {}, description: o.description ?? {},
         country: o.country, type: o.type, city: o.city ?? {}, region: o.region ?? {}, website: o.website ?? null, areas: o.areas, subAreas: o.subAreas,
         verifiedAt: o.verified ? now : null, createdAt: now, updatedAt: now,
       };
@@ -240,7 +247,7 @@ async function upsertProfiles(tx: Tx, ctx: RequestContext, list: ImportProfile[]
       const publishedAt = d(p.publishedAt) ?? (published ? now : null);
       const firstPublishedAt = d(p.firstPublishedAt) ?? publishedAt;
       return {
-        id, externalId: SYNERGY_ID.test(p.externalId) ? null : p.externalId, organisationId: orgIds.get(p.organisation)!, type: p.type, status: p.status,
+        id, externalId: storedExternalId(p.externalId, id), organisationId: orgIds.get(p.organisation)!, type: p.type, status: p.status,
         title: p.title, summary: p.summary, description: p.description ?? {}, partnerRole: p.partnerRole ?? {}, advantages: p.advantages ?? {},
         technicalSpecification: p.technicalSpecification ?? {}, iprNotes: p.iprNotes ?? {}, technologyKeywords: p.technologyKeywords, marketKeywords: p.marketKeywords,
         areas: p.areas, subAreas: p.subAreas, partnershipTypes: p.partnershipTypes, partnerTypesSought: p.partnerTypesSought, partnerSizeSought: p.partnerSizeSought,

@@ -1,6 +1,7 @@
 // zod schemas of the matching API.
 import { z } from 'zod';
 import { mlOut } from '../../shared/ml-schema.ts';
+import { countryCode } from '../../shared/country-schema.ts';
 
 export const idParams = z.object({ id: z.string().uuid() }).strict();
 export const recommendationsQuery = z.object({ top: z.coerce.number().int().min(1).max(50).default(10) }).strict();
@@ -25,7 +26,7 @@ export const introductionBody = z.object({
   message: z.string().trim().max(4000).default(''),
 }).strict();
 
-const country = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/);
+const country = z.string().trim().toUpperCase().pipe(countryCode);
 export const settingsBody = z.object({
   crossBorder: z.array(z.tuple([country, country])).max(50),
   sameCountry: z.boolean(),

@@ -6,10 +6,11 @@ import {
   type ProfileField,
 } from '../../shared/enums.ts';
 import { contactOut, orgSummary } from '../directory/schema.ts';
+import { countryCode } from '../../shared/country-schema.ts';
 
 const keyword = z.string().trim().min(1).max(L.keywordLength);
 const code = z.string().trim().min(1).max(80);
-const country = z.string().regex(/^[A-Z]{2}$/, 'iso_country');
+const country = countryCode;
 
 /** Editable fields of a profile (no defaults here, so a PATCH changes only what it names). */
 export const profileFields = z.object({

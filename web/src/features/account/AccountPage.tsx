@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { get, patch, post, fieldErrors } from '../../app/api.ts';
 import { useMe, useLogout, type Me } from '../../app/session.tsx';
 import { Page, ErrorAlert, RequireAuth, PasswordField } from '../../app/ui.tsx';
+import { MyDataSection } from './MyDataSection.tsx';
 import { DateTime, useLang } from '../../app/display.tsx';
 import { countryOptions } from '@shared/countries.ts';
 import { timeZoneOptions } from '../../app/time-zones.ts';
@@ -103,6 +104,7 @@ export function AccountPage() {
             <Paper withBorder p="lg"><Title order={2} size="h4" mb="md">{t('account:profile')}</Title><ProfileForm me={me} /></Paper>
             <Paper withBorder p="lg"><Title order={2} size="h4" mb="md">{t('account:password')}</Title><PasswordForm /></Paper>
             <Paper withBorder p="lg"><Title order={2} size="h4" mb="md">{t('account:sessions')}</Title><Sessions /></Paper>
+            <MyDataSection />
           </>
         )}
       </Page>

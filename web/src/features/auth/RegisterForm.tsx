@@ -1,6 +1,7 @@
-// The registration form (name, organisation, country, language, time zone, password): the registration
+// The registration form (name, organisation, country, language, time zone, password, consent): the registration
 // page and the invitation page use it.
-import { Button, TextInput, Stack, Select } from '@mantine/core';
+import { Button, TextInput, Stack, Select, Checkbox, Anchor } from '@mantine/core';
+import { Link } from 'react-router';
 import { useForm } from '@mantine/form';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,12 +20,14 @@ export function RegisterForm({ invitation, email, onDone }: { invitation?: strin
   const zones = useMemo(() => timeZoneOptions(), []);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const form = useForm({
-    initialValues: { email: email ?? '', password: '', name: '', organisationName: '', country: browserZone === 'Asia/Shanghai' ? 'CN' : 'BY', lang, timezone: browserZone },
+    initialValues: { email: email ?? '', password: '', name: '', organisationName: '', country: browserZone === 'Asia/Shanghai' ? 'CN' : 'BY', lang, timezone: browserZone, acceptTerms: false, acceptPrivacy: false },
     validate: {
       email: (v) => (/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v) ? null : t('errors:field.invalid_email')),
       password: (v) => (v.length >= 10 ? null : t('errors:field.too_small', { min: 10 })),
       name: (v) => (v.trim() ? null : t('errors:field.required')),
       organisationName: (v) => (v.trim() ? null : t('errors:field.required')),
+      acceptTerms: (v) => (v ? null : t('errors:field.consent_required')),
+      acceptPrivacy: (v) => (v ? null : t('errors:field.consent_required')),
     },
     validateInputOnBlur: true,
   });
@@ -47,6 +50,8 @@ export function RegisterForm({ invitation, email, onDone }: { invitation?: strin
           onChange={(v) => { form.setFieldValue('country', v ?? 'BY'); if (v && TIMEZONE_BY_COUNTRY[v] && form.values.timezone === browserZone) form.setFieldValue('timezone', TIMEZONE_BY_COUNTRY[v]); }} />
         <Select label={t('auth:fields.language')} data={[{ value: 'ru', label: 'Русский' }, { value: 'zh', label: '中文' }, { value: 'en', label: 'English' }]} allowDeselect={false} {...form.getInputProps('lang')} />
         <Select label={t('auth:fields.timezone')} data={zones} searchable allowDeselect={false} limit={50} {...form.getInputProps('timezone')} />
+        <Checkbox label={<>{t('auth:consent.terms')} (<Anchor component={Link} to="/privacy#terms" target="_blank">{t('auth:consent.read')}</Anchor>)</>} {...form.getInputProps('acceptTerms', { type: 'checkbox' })} />
+        <Checkbox label={<>{t('auth:consent.privacy')} (<Anchor component={Link} to="/privacy" target="_blank">{t('auth:consent.read')}</Anchor>)</>} {...form.getInputProps('acceptPrivacy', { type: 'checkbox' })} />
         <Button type="submit" loading={form.submitting}>{t('common:register')}</Button>
       </Stack>
     </form>

@@ -9,6 +9,7 @@ import { DateTime, useLang } from '../../app/display.tsx';
 import { mlText } from '@shared/languages.ts';
 import { ContactList } from '../../components/ContactList.tsx';
 import { interestQuery, useInterestAction } from './api.ts';
+import { TranslateButton } from '../translate/TranslateButton.tsx';
 
 export function InterestPage() {
   const { id } = useParams();
@@ -46,7 +47,7 @@ export function InterestPage() {
         {(d.canMessage || d.messages.length > 0) && <Title order={2} size="h4">{t('market:interests.conversation')}</Title>}
         <Stack gap="xs">{d.messages.map((m) => (
           <Paper key={m.id} p="sm" withBorder bg={m.mine ? 'var(--mantine-color-blue-light)' : undefined} ml={m.mine ? 'xl' : 0} mr={m.mine ? 0 : 'xl'}>
-            <Text size="xs" c="dimmed">{m.authorName} · <DateTime value={m.createdAt} /></Text><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Text>
+            <Text size="xs" c="dimmed">{m.authorName} · <DateTime value={m.createdAt} /></Text><Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.body}</Text><TranslateButton text={m.body} />
           </Paper>
         ))}</Stack>
         {d.canMessage && <Group align="flex-end"><Textarea style={{ flex: 1 }} label={t('market:interests.newMessage')} autosize minRows={2} value={body} onChange={(e) => setBody(e.currentTarget.value)} />

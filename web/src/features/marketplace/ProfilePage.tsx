@@ -15,10 +15,12 @@ import { StatusBadge, TypeBadge } from '../../components/badges.tsx';
 import { ContactList } from '../../components/ContactList.tsx';
 import { AttachmentList } from './Attachments.tsx';
 import { profileQuery, useExpressInterest, useModerate, useProfileAction, type ModerationAction, type ProfileDetail as Profile } from './api.ts';
+import { TranslateButton } from '../translate/TranslateButton.tsx';
 
 function Section({ label, value }: { label: string; value: Ml }) {
+  const lang = useLang();
   if (!value || !Object.values(value).some(Boolean)) return null;
-  return <Stack gap={2}><Title order={3} size="h5">{label}</Title><MlText value={value} style={{ whiteSpace: 'pre-wrap' }} /></Stack>;
+  return <Stack gap={2}><Title order={3} size="h5">{label}</Title><MlText value={value} style={{ whiteSpace: 'pre-wrap' }} /><TranslateButton text={mlText(value, lang)} /></Stack>;
 }
 
 function InterestForm({ id, onSent }: { id: string; onSent: () => void }) {
