@@ -4,7 +4,9 @@ import { VERSION } from '../version.ts';
 import { registerCoreCommands } from './commands/core.ts';
 import { registerMatchCommand } from './commands/match.ts';
 import { registerScheduleCommand } from './commands/schedule.ts';
+import { registerAssignCommand } from './commands/assign.ts';
 import { registerDirectoryCommands } from './commands/directory.ts';
+import { registerFundCommand } from './commands/fund.ts';
 
 const program = new Command();
 program.name('synergy').description('Synergy — cross-border science and technology cooperation exchange').version(VERSION)
@@ -12,6 +14,8 @@ program.name('synergy').description('Synergy — cross-border science and techno
 registerCoreCommands(program);
 registerMatchCommand(program);
 registerScheduleCommand(program);
+registerAssignCommand(program);
 registerDirectoryCommands(program);
+registerFundCommand(program);
 
 await program.parseAsync(process.argv);
