@@ -7,3 +7,4 @@ export * from './profiles.ts';
 export * from './scheduling.ts';
 export * from './matching.ts';
 export * from './calls.ts';
+export * from './review.ts';
