@@ -12,6 +12,7 @@ import { calendarRoutes } from '../modules/events/calendar-routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/routes.ts';
 import { matchingRoutes } from '../modules/matching/routes.ts';
 import { callsRoutes } from '../modules/calls/routes.ts';
+import { reviewRoutes } from '../modules/review/routes.ts';
 
 export async function registerModules(app: App, deps: Deps) {
   healthRoutes(app, deps);
@@ -25,4 +26,5 @@ export async function registerModules(app: App, deps: Deps) {
   schedulingRoutes(app, deps);
   matchingRoutes(app, deps);
   callsRoutes(app, deps);
+  reviewRoutes(app, deps);
 }
