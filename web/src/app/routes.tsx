@@ -59,6 +59,7 @@ export const router = createBrowserRouter([
       { path: '/matching/*', ...page(() => import('../features/matching/MatchingPage.tsx'), 'MatchingPage') },
       { path: '/events/:id/schedule', ...page(() => import('../features/scheduling/SchedulingConsolePage.tsx'), 'SchedulingConsolePage') },
       { path: '/events/*', ...page(() => import('../features/events/EventsRoutes.tsx'), 'EventsRoutes') },
+      { path: '/review/*', ...page(() => import('../features/review/ReviewRoutes.tsx'), 'ReviewRoutes') },
       { path: '/calls/*', ...page(() => import('../features/placeholders/Placeholders.tsx'), 'NotBuiltPage', { section: 'calls' }) },
       { path: '/portfolio/*', ...page(() => import('../features/placeholders/Placeholders.tsx'), 'NotBuiltPage', { section: 'portfolio' }) },
       { path: '*', element: <NotFoundPage /> },
