@@ -3,10 +3,11 @@
 // open), conflicts excluded, the same-side rule or the panel's country mix as group quotas. The run is
 // stored with its certificate and each assignment with its reasons in the officer's language.
 //
-// Size: the solve runs in the request. A call's side has tens to a few hundred halves and experts; the
-// engine solves CVPR-sized instances (3.6 M pairs) in seconds, but affinity() queries the matching index
-// once per half, so we bound an instance at MAX_PAIRS (40,000 pairs: ~200 × 200) and refuse larger ones with
-// a 422 rather than block the event loop; beyond that it would move to a worker like src/modules/scheduling.
+// Size: affinity() and the solve are synchronous CPU work, so they run in a worker thread (solve-run.ts) and
+// the server keeps answering. The request waits for the result: an instance is bounded at MAX_PAIRS (40,000
+// pairs, ~200 halves × 200 experts: about 7 s optimal, 17 s fair on the loaded 2-core machine, see
+// bench/review/run-size.ts) and a larger one is refused with a 422; beyond that the run would become a task
+// run with progress, as in src/modules/scheduling.
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { assignmentRuns, experts, panelMembers, reviewAssignments, reviewBids } from '../../db/schema/index.ts';
 import type { Tx } from '../../db/client.ts';
@@ -15,7 +16,8 @@ import { audit } from '../../platform/audit.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/tokens.ts';
 import type { Lang, Ml } from '../../shared/languages.ts';
-import { affinity, assign, type AffinityPair, type AssignmentInput, type Bid } from '../../engines/assignment/index.ts';
+import { affinity, type AffinityPair, type Bid } from '../../engines/assignment/index.ts';
+import { solveInWorker } from './solve-run.ts';
 import { reviewableApplications, type ReviewApplication } from '../calls/review-facts.ts';
 import type { Side } from '../calls/policy.ts';
 import { conflictsFor, type ConflictMap } from './conflict-facts.ts';
@@ -53,9 +55,11 @@ export async function sideInstance(db: Tx, callId: string, side: Side, panel: Pa
   return { apps, experts: eligible, conflicts, bids, active };
 }
 
+const expertText = (e: ExpertRow) => ({ id: e.userId, country: e.country, statement: e.statement, keywords: e.keywords, areas: e.areas, subAreas: e.subAreas });
+
+/** Affinities of a few pairs in-process (one half, for a replacement: milliseconds). */
 export function affinities(apps: ReviewApplication[], side: Side, exps: ExpertRow[], bids: Map<string, Bid>, lang: Lang): AffinityPair[] {
-  return affinity(exps.map((e) => ({ id: e.userId, country: e.country, statement: e.statement, keywords: e.keywords, areas: e.areas, subAreas: e.subAreas })),
-    apps.map((a) => halfText(a, side)), { lang, bids });
+  return affinity(exps.map(expertText), apps.map((a) => halfText(a, side)), { lang, bids });
 }
 
 const isConflicted = (c: ConflictMap, app: string, expert: string) => (c.get(app)?.get(expert)?.length ?? 0) > 0;
@@ -72,17 +76,12 @@ export async function runAssignment(ctx: RequestContext, callId: string, side: S
   if (inst.active.some((a) => a.side === side && a.status !== 'assigned')) throw reviewError('review_assignment_started');
   // Loads already used on the other side of the same call count against the per-call maximum.
   const usedElsewhere = (id: string) => inst.active.filter((a) => a.expertUserId === id && a.side !== side).length;
-  const pairs = affinities(inst.apps, side, inst.experts, inst.bids, ctx.lang);
-  const allowed = pairs.filter((p) => !isConflicted(inst.conflicts, p.application, p.expert));
-  const input: AssignmentInput = {
-    format: 'synergy-assignment', version: 1, name: `${callId} ${side}`,
-    applications: inst.apps.map((a) => ({ id: a.id, demand: panel.reviewsPerHalf, ...(panel.mixQuota ? { groupQuotas: panel.mixQuota } : {}) })),
-    experts: inst.experts.map((e) => ({ id: e.userId, maxLoad: Math.max(0, e.maxLoad - usedElsewhere(e.userId)), minLoad: 0, group: e.country })),
-    affinity: { sparse: allowed.map((p) => [p.application, p.expert, p.affinity] as [string, string, number]) },
-  } as AssignmentInput;
-  const started = performance.now();
-  const result = await assign(input, { mode: o.mode, q: o.q, seed: o.seed });
-  const seconds = (performance.now() - started) / 1000;
+  const conflicts = [...inst.conflicts].flatMap(([app, m]) => [...m].filter(([, r]) => r.length).map(([e]) => `${app}|${e}`));
+  const { pairs, excluded, result, seconds } = await solveInWorker({
+    experts: inst.experts.map((e) => ({ ...expertText(e), maxLoad: Math.max(0, e.maxLoad - usedElsewhere(e.userId)) })),
+    applications: inst.apps.map((a) => halfText(a, side)), demand: panel.reviewsPerHalf, groupQuotas: panel.mixQuota ?? null,
+    conflicts, bids: Object.fromEntries(inst.bids), lang: ctx.lang, mode: o.mode, q: o.q, seed: o.seed, name: `${callId} ${side}`,
+  });
   if (!result.feasible) throw reviewError('review_assignment_infeasible', { params: { reason: result.reason ?? '' } });
   const byPair = new Map(pairs.map((p) => [`${p.application}|${p.expert}`, p]));
   const runId = newId();
@@ -93,7 +92,7 @@ export async function runAssignment(ctx: RequestContext, callId: string, side: S
     await tx.insert(assignmentRuns).values({
       id: runId, callId, side, mode: o.mode, seed: o.seed ?? 1, q: o.mode === 'randomised' ? (result.q ?? o.q ?? 0.5) : null, objective: result.objective, upperBound: result.upperBound,
       worstApplication: result.worstApplication, certificate: (result.certificate ?? {}) as Record<string, unknown>, seconds, lang: ctx.lang,
-      excludedConflicts: pairs.length - allowed.length, createdBy: ctx.actor!.userId, createdAt: now,
+      excludedConflicts: excluded, createdBy: ctx.actor!.userId, createdAt: now,
     });
     if (result.assignments.length) {
       await tx.insert(reviewAssignments).values(result.assignments.map((x) => {
@@ -105,7 +104,7 @@ export async function runAssignment(ctx: RequestContext, callId: string, side: S
     await notifyReview(tx, ctx, { userIds: [...new Set(result.assignments.map((x) => x.expert))], kind: 'assigned', link: '/review', callTitle: s.call.title, deadline: panel.reviewDeadline });
   });
   return { runId, mode: o.mode, objective: result.objective, upperBound: result.upperBound, worstApplication: result.worstApplication, seconds,
-    assignments: result.assignments.length, excludedConflicts: pairs.length - allowed.length };
+    assignments: result.assignments.length, excludedConflicts: excluded };
 }
 
 /**
