@@ -92,11 +92,12 @@ async function plannedMeeting(tx: Tx) {
   return m?.id ?? null;
 }
 
-async function addPair(tx: Tx, deps: Deps, callId: string, funderBy: string, funderCn: string, n: number, p: (typeof DEMO_PROJECTS)[number], origin: string | null) {
+/** Exported for the review demo, which submits two pairs to the open call (`at`: when they were submitted). */
+export async function addPair(tx: Tx, deps: Deps, callId: string, funderBy: string, funderCn: string, n: number, p: (typeof DEMO_PROJECTS)[number], origin: string | null, at?: Date) {
   const [c] = await tx.select().from(calls).where(eq(calls.id, callId));
   const byUser = await userByEmail(tx, p.by.user), cnUser = await userByEmail(tx, p.cn.user);
   const orgsBy = await Promise.all(p.by.orgs.map((e) => org(tx, e))), orgsCn = await Promise.all(p.cn.orgs.map((e) => org(tx, e)));
-  const submittedAt = new Date(Date.parse('2021-12-01T07:00:00Z') + n * 36 * 3600_000);
+  const submittedAt = at ?? new Date(Date.parse('2021-12-01T07:00:00Z') + n * 36 * 3600_000);
   const id = newId();
   await tx.insert(applications).values({ id, callId, reference: `${c.slug.toUpperCase()}-${String(n + 1).padStart(4, '0')}`, originKind: origin ? 'meeting' : null,
     originId: origin, originData: origin ? { eventSlug: 'synergy-of-innovations-2021' } : {}, createdBy: byUser.id, createdAt: submittedAt, updatedAt: submittedAt });

@@ -12,6 +12,7 @@ import { DEMO_ORGANISATIONS } from './data/organisations.ts';
 import { events2021DemoStep, eventVenuesDemoStep, upcomingEventDemoStep } from './events-demo.ts';
 import { directoryDemoStep } from './directory-step.ts';
 import { callsDemoStep } from './calls-demo.ts';
+import { reviewDemoStep } from './review-demo.ts';
 
 export const DEMO_PASSWORD = 'synergy-2021';
 export const DEMO_USERS: { email: string; name: string; org: string; country: string; lang: 'ru' | 'zh' | 'en'; timezone: string; roles: Role[] }[] = [
@@ -112,7 +113,7 @@ const event2021Step: Step = {
 };
 
 /** Steps later modules add to the demo exchange (profiles, agenda, meetings...). */
-export const extraDemoSteps: Step[] = [directoryDemoStep, events2021DemoStep, upcomingEventDemoStep, eventVenuesDemoStep, callsDemoStep];
+export const extraDemoSteps: Step[] = [directoryDemoStep, events2021DemoStep, upcomingEventDemoStep, eventVenuesDemoStep, callsDemoStep, reviewDemoStep];
 
 /**
  * Reference data the schema needs (the taxonomy). Part of preparing a database: the CLI runs it

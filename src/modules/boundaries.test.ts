@@ -26,6 +26,12 @@ const ALLOWED: Record<string, Record<string, string>> = {
     events: 'an application can start from a meeting whose outcome is "joint application planned"',
     matching: 'an application can start from a recommendation of the matching module',
   },
+  review: {
+    calls: 'experts review the halves of a call\'s applications; officer scope and application facts come from calls',
+    directory: 'conflicts of interest: affiliations with consortium organisations',
+    interests: 'conflicts of interest: accepted expressions of interest with consortium organisations',
+    events: 'conflicts of interest: meetings held with consortium organisations',
+  },
 };
 
 const root = resolve(import.meta.dirname, '..');

@@ -4,6 +4,7 @@
 import { ACCOUNTS_ERRORS } from '../modules/accounts/errors.ts';
 import { CALLS_ERRORS } from '../modules/calls/errors.ts';
 import { DIRECTORY_ERRORS } from '../modules/directory/errors.ts';
+import { REVIEW_ERRORS } from '../modules/review/errors.ts';
 import { TRANSLATE_ERRORS } from '../modules/translate/errors.ts';
 import { EVENTS_ERRORS } from '../modules/events/errors.ts';
 import { EXCHANGE_ERRORS } from '../modules/exchange/errors.ts';
@@ -35,7 +36,7 @@ const PLATFORM_ERRORS = {
 } as const satisfies ErrorTable;
 
 export const ERROR_STATUS = {
-  ...PLATFORM_ERRORS, ...ACCOUNTS_ERRORS, ...EVENTS_ERRORS, ...SCHEDULING_ERRORS, ...INTERESTS_ERRORS, ...EXCHANGE_ERRORS, ...CALLS_ERRORS, ...DIRECTORY_ERRORS, ...TRANSLATE_ERRORS,
+  ...PLATFORM_ERRORS, ...ACCOUNTS_ERRORS, ...EVENTS_ERRORS, ...SCHEDULING_ERRORS, ...INTERESTS_ERRORS, ...EXCHANGE_ERRORS, ...CALLS_ERRORS, ...DIRECTORY_ERRORS, ...TRANSLATE_ERRORS, ...REVIEW_ERRORS,
 } as const satisfies ErrorTable;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

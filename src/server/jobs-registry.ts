@@ -9,6 +9,7 @@ import { registerEventJobs } from '../modules/events/jobs.ts';
 import '../modules/scheduling/runner.ts';
 import { registerMatchingJobs } from '../modules/matching/digest.ts';
 import { registerCallJobs } from '../modules/calls/reminders.ts';
+import { registerReviewJobs } from '../modules/review/reminders.ts';
 
 export function registerJobs(deps: Deps) {
   deps.jobs.register('mail.deliver', async () => { while ((await deliverPendingMail(deps)) > 0) { /* drain */ } }, { cron: '* * * * *' });
@@ -24,4 +25,5 @@ export function registerJobs(deps: Deps) {
   registerEventJobs(deps);
   registerMatchingJobs(deps);
   registerCallJobs(deps);
+  registerReviewJobs(deps);
 }

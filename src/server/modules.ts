@@ -19,6 +19,7 @@ import { schedulingRoutes } from '../modules/scheduling/routes.ts';
 import { matchingRoutes } from '../modules/matching/routes.ts';
 import { callsRoutes } from '../modules/calls/routes.ts';
 import { translateRoutes } from '../modules/translate/routes.ts';
+import { reviewRoutes } from '../modules/review/routes.ts';
 
 // Profiles copy their organisation's country and type into the search documents (a Set: registering twice is harmless).
 onOrganisationChanged(reindexOrganisationProfiles);
@@ -40,4 +41,5 @@ export async function registerModules(app: App, deps: Deps) {
   matchingRoutes(app, deps);
   callsRoutes(app, deps);
   translateRoutes(app, deps);
+  reviewRoutes(app, deps);
 }

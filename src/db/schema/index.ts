@@ -8,3 +8,4 @@ export * from './interests.ts';
 export * from './scheduling.ts';
 export * from './matching.ts';
 export * from './calls.ts';
+export * from './review.ts';

@@ -36,7 +36,7 @@ test('the demo: the closed 2022–2023 call with twelve submitted mirror pairs, 
   assert.ok(apps.every((a: { halves: { status: string }[] }) => a.halves.length === 2 && a.halves.every((h) => h.status !== 'draft')));
   assert.equal(apps.filter((a: { halves: { status: string }[] }) => a.halves.some((h) => h.status === 'ineligible')).length, 1);
   // Stored hashes recompute from the stored snapshots.
-  const versions = await rows<{ snapshot: unknown; sha256: string }>(sql`SELECT snapshot, sha256 FROM application_versions`);
+  const versions = await rows<{ snapshot: unknown; sha256: string }>(sql`SELECT v.snapshot, v.sha256 FROM application_versions v JOIN application_halves h ON h.id = v.half_id JOIN applications a ON a.id = h.application_id JOIN calls c ON c.id = a.call_id WHERE c.slug = 'bycn-2022-2023'`);
   assert.equal(versions.length, 24);
   for (const v of versions) assert.equal(canonicalHash(v.snapshot), v.sha256);
   const fromMeeting = await rows<{ id: string }>(sql`SELECT id FROM applications WHERE origin_kind = 'meeting'`);

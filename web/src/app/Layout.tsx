@@ -39,6 +39,7 @@ export function Layout() {
   const organiser = hasRole(me, 'organiser', 'admin');
   const links = [
     ...SECTIONS.map((s) => ({ to: s.to, label: t(`common:nav.${s.key}`) })),
+    ...(me ? [{ to: '/review', label: t('common:nav.review') }] : []),
     ...(organiser ? [{ to: '/invitations', label: t('common:nav.invitations') }] : []),
     ...(admin ? [{ to: '/admin', label: t('common:nav.admin') }] : []),
   ];

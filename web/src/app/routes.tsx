@@ -64,6 +64,7 @@ export const router = createBrowserRouter([
       { path: '/events/*', ...page(() => import('../features/events/EventsRoutes.tsx'), 'EventsRoutes') },
       { path: '/calls/*', ...page(() => import('../features/calls/CallsRoutes.tsx'), 'CallsRoutes') },
       { path: '/applications/*', ...page(() => import('../features/calls/CallsRoutes.tsx'), 'ApplicationsRoutes') },
+      { path: '/review/*', ...page(() => import('../features/review/ReviewRoutes.tsx'), 'ReviewRoutes') },
       { path: '/portfolio/*', ...page(() => import('../features/placeholders/Placeholders.tsx'), 'NotBuiltPage', { section: 'portfolio' }) },
       { path: '*', element: <NotFoundPage /> },
     ],
