@@ -38,6 +38,7 @@ export class MatchIndex {
   readonly terms = new Map<string, number>();
   readonly postings: Postings[] = [];
   readonly df: number[] = [];
+  /** `<area or sub-area code>/<profile type>` → profile numbers (the area sweep of candidate generation). */
   readonly taxonomy = new Map<string, number[]>();
   readonly scorers: Scorer[];
   /** Bumped on every change; invalidates cached norms (document frequencies moved). */
@@ -78,7 +79,8 @@ export class MatchIndex {
     this.byId.set(profile.id, doc);
     (this.byOrg.get(profile.organisationId) ?? this.byOrg.set(profile.organisationId, new Set()).get(profile.organisationId)!).add(profile.id);
     for (const code of [...features.subAreas, ...features.areas]) {
-      (this.taxonomy.get(code) ?? this.taxonomy.set(code, []).get(code)!).push(n);
+      const key = `${code}/${profile.type}`;
+      (this.taxonomy.get(key) ?? this.taxonomy.set(key, []).get(key)!).push(n);
     }
     this.generation++;
   }

@@ -3,7 +3,7 @@
 // an upper-bound cut-off, deterministic ordering (score desc, then profile id), reasons.
 import type { Doc, MatchIndex } from './match-index.ts';
 import { resolveWeights, roundScore } from './score.ts';
-import { DEFAULT_HISTORY_FACTORS, HistoryIndex, TYPE_MATRIX, fitSignal, taxonomySignal, typeSignal } from './signals.ts';
+import { DEFAULT_HISTORY_FACTORS, HistoryIndex, TAXONOMY_SCORES, TYPE_MATRIX, fitSignal, taxonomySignal, typeSignal } from './signals.ts';
 import { conceptReasons, pivotReasons } from './reasons.ts';
 import type { Candidate, HistoryLookup, MatchProfile, PairingRules, Reason, RecommendOptions } from './types.ts';
 import type { Lang } from '../../shared/languages.ts';
@@ -27,7 +27,7 @@ export function pairAllowed(a: string, b: string, rules: PairingRules): boolean 
 
 type Ctx = {
   top: number; weights: Record<string, number>; totalWeight: number; pairing: PairingRules;
-  history: HistoryLookup; lang: Lang; now?: number; minScore: number; candidateBudget: number;
+  history: HistoryLookup; lang: Lang; now?: number; minScore: number; candidateBudget: number; reasons: boolean;
 };
 
 // Scratch buffers reused by every query (the engine is synchronous, so one set suffices).
@@ -59,6 +59,7 @@ export function recommend(index: MatchIndex, target: Target, options: RecommendO
     now: options.now?.getTime(),
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
     candidateBudget: options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
+    reasons: options.reasons ?? true,
   };
   if (typeof target === 'object' && 'profile' in target) {
     return forDoc(index, index.probe(target.profile), ctx);
@@ -94,6 +95,9 @@ const RELATED_AREAS = new Map(TAXONOMY.map((a) => [a.code,
 
 /** Whether a profile type is a partner the viewer's type looks for (offer ↔ request, R&D ↔ R&D or offer). */
 const complementary = (viewer: ProfileType, candidate: ProfileType) => TYPE_MATRIX[viewer][candidate] >= 0.5;
+/** Per viewer type, the candidate types the area sweep visits. */
+const SWEEP_TYPES = Object.fromEntries(Object.entries(TYPE_MATRIX).map(([viewer, row]) =>
+  [viewer, (Object.keys(row) as ProfileType[]).filter((c) => complementary(viewer as ProfileType, c))])) as Record<ProfileType, ProfileType[]>;
 
 /**
  * Candidate profile numbers from the postings and extra scorers (the area sweep is in forDoc,
@@ -232,22 +236,30 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
   // Pass 1b, the area sweep: every recommendable profile of a complementary type in the same or a
   // related area is a candidate. One that shares no term scores at most taxonomy + type + slack
   // (history factors never exceed 1), so it is considered only if that bound reaches the current
-  // k-th lower bound; the result stays exact.
+  // k-th lower bound; the result stays exact. The index keeps one list per (area or sub-area,
+  // type), so a whole list whose bound (its best taxonomy level, its type) falls below the k-th
+  // lower bound is skipped without looking at its profiles; lists are walked best bound first,
+  // so the threshold rises early.
   let swept = count;
   const maxSwept = w.taxonomy + w.type + slack;
   if (maxSwept >= kth()) {
-    const qType = qp.type;
-    const areas = new Set(q.features.areas);
-    for (const a of q.features.areas) for (const r of RELATED_AREAS.get(a) ?? []) areas.add(r);
-    for (const code of [...areas].sort()) {
-      for (const n of index.taxonomy.get(code) ?? []) {
+    const lists: Array<{ key: string; bound: number }> = [];
+    const level = new Map<string, number>();
+    for (const s of q.features.subAreas) level.set(s, TAXONOMY_SCORES.subArea);
+    for (const a of q.features.areas) level.set(a, TAXONOMY_SCORES.area);
+    for (const a of q.features.areas) for (const r of RELATED_AREAS.get(a) ?? []) if (!level.has(r)) level.set(r, TAXONOMY_SCORES.relatedArea);
+    for (const [code, tax] of level) {
+      for (const type of SWEEP_TYPES[qp.type]) lists.push({ key: `${code}/${type}`, bound: w.taxonomy * tax + w.type * typeRow[type] + slack });
+    }
+    lists.sort((a, b) => b.bound - a.bound || (a.key < b.key ? -1 : 1));
+    for (const { key, bound } of lists) {
+      if (bound < kth()) continue;
+      for (const n of index.taxonomy.get(key) ?? []) {
         if (seen[n]) continue;
         const d = index.docs[n];
         seen[n] = 3; touched[swept++] = n;
         if (!d || d.orgN === q.orgN || !allowed[d.countryN] || !d.candidate || d.expiresMs < now) continue;
-        const type = typeRow[d.profile.type];
-        if (!complementary(qType, d.profile.type)) continue;
-        if (w.taxonomy * taxonomySignal(q.features, d.features) + w.type * type + slack < kth()) continue;
+        if (w.taxonomy * taxonomySignal(q.features, d.features) + w.type * typeRow[d.profile.type] + slack < kth()) continue;
         consider(n);
       }
     }
@@ -283,7 +295,7 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
   }
   return top.map(({ d, score, signals }) => ({
     profileId: d.profile.id, organisationId: d.profile.organisationId, score, signals,
-    reasons: buildReasons(index, q, d, ctx), queryProfileId: qp.id,
+    reasons: ctx.reasons ? buildReasons(index, q, d, ctx) : [], queryProfileId: qp.id,
   }));
 }
 
