@@ -11,8 +11,9 @@
 // meet English directly) and "k:<cognate key>"; each carries the surface forms it came from, so
 // reasons can say "肌电图 ≈ electromyogram ≈ электромиограмма".
 import ZH_EN from './zh-en.json' with { type: 'json' };
-import { loadThesaurus, matchTokens } from '../thesaurus/index.ts';
+import { matchTokens } from '../thesaurus/index.ts';
 import { stemWord } from '../text.ts';
+import { buildRuEnGlossary } from './ru-en.ts';
 import type { Lang } from '../../../shared/languages.ts';
 
 /** word → senses; a Map (83,000 keys are slow as object properties). */
@@ -117,21 +118,12 @@ function computeCognateKey(stem: string): string | null {
 }
 
 let ruEn: Map<string, string[]> | null = null;
-/** Russian stem → English stems, from concepts whose ru and en labels are single words. */
+/** Russian stem → English stems, learned from the thesaurus labels (see ru-en.ts). */
 export function ruToEnStems(stem: string): string[] {
-  if (!ruEn) {
-    ruEn = new Map();
-    for (const c of loadThesaurus().concepts) {
-      const en = c.en.map((l) => matchTokens(l)).filter((t) => t.length === 1).map((t) => t[0]);
-      if (!en.length) continue;
-      for (const l of c.ru) {
-        const t = matchTokens(l);
-        if (t.length !== 1 || !/[а-я]/.test(t[0])) continue;
-        const list = ruEn.get(t[0]) ?? ruEn.set(t[0], []).get(t[0])!;
-        for (const e of en) if (!list.includes(e) && !EN_VAGUE.has(e)) list.push(e);
-      }
-    }
-  }
+  ruEn ??= buildRuEnGlossary({
+    zhGloss: (label) => segmentByDictionary(label).flatMap(zhGlossStems),
+    vague: (e) => EN_VAGUE.has(e),
+  });
   return ruEn.get(stem) ?? [];
 }
 
