@@ -141,7 +141,12 @@ export function profileFeatures(p: MatchProfile): ProfileFeatures {
   if (!declaredTaxonomy) ({ areas, subAreas } = inferTaxonomy(raw));
   const trl = p.trl ?? (p.developmentStage ? STAGE_TRL[p.developmentStage] : undefined);
   subAreas.sort(); areas.sort();
-  return { concepts, direct, words, pivots, subAreas, areas, declaredTaxonomy, trl, masks: taxonomyMasks(areas, subAreas) };
+  const masks = taxonomyMasks(areas, subAreas);
+  // Declared areas are a choice (a partner often declares another one); an area the concepts
+  // point to counts as a related area, so content can bridge two declarations the taxonomy does
+  // not relate.
+  if (declaredTaxonomy && masks) for (const a of inferTaxonomy(raw).areas) masks.related |= AREA_BIT.get(a) ?? 0;
+  return { concepts, direct, words, pivots, subAreas, areas, declaredTaxonomy, trl, masks };
 }
 
 /** A profile without declared areas gets the areas/sub-areas carrying ≥ 50% of its strongest concept weight. */

@@ -41,7 +41,7 @@ export function batchPredictions(profiles: MatchProfile[], options: RecommendOpt
   const history = Array.isArray(options.history) ? new HistoryIndex(options.history) : options.history;
   const out: Record<string, string[]> = {};
   for (const p of [...profiles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    out[p.id] = recommend(index, { profileId: p.id }, { ...options, history }).map((c) => c.profileId);
+    out[p.id] = recommend(index, { profileId: p.id }, { reasons: false, ...options, history }).map((c) => c.profileId);
   }
   return out;
 }

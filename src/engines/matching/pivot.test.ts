@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildIndex, recommend } from './index.ts';
-import { cognateKey, segmentByDictionary, zhGlossStems } from './pivot/index.ts';
+import { cognateKey, ruToEnStems, segmentByDictionary, zhGlossStems } from './pivot/index.ts';
 import { renderReason } from './reasons.ts';
 import { profileFeatures } from './features.ts';
 import { matchTokens } from './thesaurus/index.ts';
@@ -70,4 +70,19 @@ test('IDF over concepts: a concept many profiles share weighs less than a specif
   const idf = (c: string) => index.idf(index.terms.get(`c:${c}`)!);
   assert.ok(idf('neural_network') < idf('lidar'));
   assert.equal(recommend(index, 'q')[0].profileId, 'spec');
+});
+
+test('Russian → English links learned from multi-word thesaurus labels: an ordinary Russian word reaches its English stem', () => {
+  const en = (w: string) => ruToEnStems(matchTokens(w)[0]);
+  assert.ok(en('насос').includes(matchTokens('pump')[0]), '«насос» appears only inside multi-word labels («тепловой насос»)');
+  assert.ok(en('картофель').includes(matchTokens('potato')[0]));
+  assert.ok(en('датчик').includes(matchTokens('sensor')[0]));
+  assert.ok(en('насос').length <= 2 && !en('насос').includes(matchTokens('heat')[0]), 'a word is linked to its own counterpart, not to every word of the label');
+});
+
+test('a Russian word without a one-word thesaurus label meets a Chinese word through the learned link and the gloss', () => {
+  const f = profileFeatures(mk({ id: 'a', organisationId: 'o', country: 'BY', type: 'TR', title: { ru: 'Насосы для перекачки' } }));
+  const g = profileFeatures(mk({ id: 'b', organisationId: 'p', country: 'CN', type: 'TO', title: { zh: '农用水泵' } }));
+  const pump = matchTokens('pump')[0];
+  assert.ok(f.words.has(pump) && g.words.has(pump), 'both sides carry the pivot term "pump"');
 });

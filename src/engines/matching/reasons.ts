@@ -10,6 +10,7 @@ import { TAXONOMY } from '../../shared/taxonomy-data.ts';
 import { LANGS, pickMl, type Lang, type Ml } from '../../shared/languages.ts';
 import type { Doc, MatchIndex } from './match-index.ts';
 import type { ConceptRef, PivotChain, Reason } from './types.ts';
+import type { PivotSource } from './pivot/index.ts';
 
 const CATALOG: Record<Lang, unknown> = { en, ru, zh };
 const LOCALE_TAG: Record<Lang, string> = { ru: 'ru', zh: 'zh-CN', en: 'en' };
@@ -118,17 +119,21 @@ export function conceptReasons(index: MatchIndex, q: Doc, d: Doc, viewer: Lang):
 
 export const MAX_PIVOTS_IN_REASON = 3;
 
+const langMask = (s: PivotSource) => (s.zh ? 1 : 0) | (s.ru ? 2 : 0) | (s.en ? 4 : 0);
+
 /**
  * Pivot terms both sides reach from words written in different languages (see pivot/index.ts),
  * strongest first: what each side wrote and the English they met through.
  */
 export function pivotReasons(index: MatchIndex, q: Doc, d: Doc): Reason[] {
   const scored: Array<{ chain: PivotChain; v: number; key: string }> = [];
-  for (const [term, a] of q.features.pivots) {
-    const b = d.features.pivots.get(term);
-    if (!b) continue;
-    const la = (['zh', 'ru', 'en'] as const).filter((l) => a[l]), lb = (['zh', 'ru', 'en'] as const).filter((l) => b[l]);
-    if (la.every((l) => lb.includes(l)) && lb.every((l) => la.includes(l))) continue; // same language on both sides: the text signal says it
+  const [small, large, swap] = q.features.pivots.size <= d.features.pivots.size
+    ? [q.features.pivots, d.features.pivots, false] : [d.features.pivots, q.features.pivots, true];
+  for (const [term, x] of small) {
+    const y = large.get(term);
+    if (!y) continue;
+    const [a, b] = swap ? [y, x] : [x, y];
+    if (langMask(a) === langMask(b)) continue; // same language on both sides: the text signal says it
     const t = index.terms.get(`w:${term}`);
     const idf = t === undefined ? 0 : index.idf(t);
     const v = (q.features.words.get(term) ?? 0) * (d.features.words.get(term) ?? 0) * idf * idf;

@@ -27,7 +27,7 @@ export function pairAllowed(a: string, b: string, rules: PairingRules): boolean 
 
 type Ctx = {
   top: number; weights: Record<string, number>; totalWeight: number; pairing: PairingRules;
-  history: HistoryLookup; lang: Lang; now?: number; minScore: number; candidateBudget: number;
+  history: HistoryLookup; lang: Lang; now?: number; minScore: number; candidateBudget: number; reasons: boolean;
 };
 
 // Scratch buffers reused by every query (the engine is synchronous, so one set suffices).
@@ -59,6 +59,7 @@ export function recommend(index: MatchIndex, target: Target, options: RecommendO
     now: options.now?.getTime(),
     minScore: options.minScore ?? DEFAULT_MIN_SCORE,
     candidateBudget: options.candidateBudget ?? DEFAULT_CANDIDATE_BUDGET,
+    reasons: options.reasons ?? true,
   };
   if (typeof target === 'object' && 'profile' in target) {
     return forDoc(index, index.probe(target.profile), ctx);
@@ -295,7 +296,7 @@ function forDoc(index: MatchIndex, q: Doc, ctx: Ctx): Candidate[] {
   }
   return top.map(({ d, score, signals }) => ({
     profileId: d.profile.id, organisationId: d.profile.organisationId, score, signals,
-    reasons: buildReasons(index, q, d, ctx), queryProfileId: qp.id,
+    reasons: ctx.reasons ? buildReasons(index, q, d, ctx) : [], queryProfileId: qp.id,
   }));
 }
 

@@ -88,3 +88,11 @@ test('history: in_contact and declined are mutual, not_relevant is the subject�
   assert.equal(DEFAULT_HISTORY_FACTORS.not_relevant, 0);
   assert.ok(DEFAULT_HISTORY_FACTORS.declined < 1 && DEFAULT_HISTORY_FACTORS.in_contact < 1);
 });
+
+test('taxonomy: an area the concepts point to counts as a related area when the declarations do not meet', () => {
+  const energy = profileFeatures(mk({ id: 'e', organisationId: 'o1', country: 'CN', type: 'TO', title: { zh: '氢燃料电池电堆' }, areas: ['energy_efficiency'] }));
+  const declaredIct = (title: string) => profileFeatures(mk({ id: 'i', organisationId: 'o2', country: 'BY', type: 'TR', title: { ru: title }, areas: ['ict_ai'] }));
+  assert.equal(taxonomySignal(declaredIct('Водородные топливные элементы для резервного питания серверов'), energy), TAXONOMY_SCORES.relatedArea);
+  assert.equal(taxonomySignal(energy, declaredIct('Водородные топливные элементы для резервного питания серверов')), TAXONOMY_SCORES.relatedArea, 'symmetric');
+  assert.equal(taxonomySignal(declaredIct('Облачная платформа хранения данных'), energy), 0, 'ict_ai and energy_efficiency are not related areas');
+});

@@ -45,7 +45,7 @@ export function taxonomySignal(q: ProfileFeatures, c: ProfileFeatures, reasons?:
   if (!reasons && qm && cm) {
     if ((qm.subLo & cm.subLo) | (qm.subHi & cm.subHi)) return TAXONOMY_SCORES.subArea;
     if (qm.area & cm.area) return TAXONOMY_SCORES.area;
-    return qm.related & cm.area ? TAXONOMY_SCORES.relatedArea : 0;
+    return (qm.related & cm.area) | (cm.related & qm.area) ? TAXONOMY_SCORES.relatedArea : 0;
   }
   for (const s of q.subAreas) {
     if (c.subAreas.includes(s)) {

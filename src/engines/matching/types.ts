@@ -101,6 +101,8 @@ export type RecommendOptions = {
   minScore?: number;
   /** Candidate generation budget (default 4000 profiles), see recommend.ts. */
   candidateBudget?: number;
+  /** Build the reasons of each candidate (default true); the batch command only needs the ranking. */
+  reasons?: boolean;
 };
 
 export type { ImportFile };

@@ -11,18 +11,21 @@
 // meet English directly) and "k:<cognate key>"; each carries the surface forms it came from, so
 // reasons can say "肌电图 ≈ electromyogram ≈ электромиограмма".
 import ZH_EN from './zh-en.json' with { type: 'json' };
-import { loadThesaurus, matchTokens } from '../thesaurus/index.ts';
+import { matchTokens } from '../thesaurus/index.ts';
 import { stemWord } from '../text.ts';
+import { buildRuEnGlossary } from './ru-en.ts';
 import type { Lang } from '../../../shared/languages.ts';
 
 /** word → senses; a Map (83,000 keys are slow as object properties). */
 const GLOSS = new Map(Object.entries(ZH_EN as Record<string, string[]>));
-/** Longest dictionary word starting / ending with a character: bounds the longest-match loops. */
-const MAX_FROM = new Map<string, number>(), MAX_TO = new Map<string, number>();
+/**
+ * Every proper prefix and every proper suffix of a dictionary word: the longest-match loops grow a
+ * candidate one character at a time and stop as soon as no word can continue it, instead of
+ * slicing and looking up every length from the longest down (most positions end after 2–3 steps).
+ */
+const PREFIXES = new Set<string>(), SUFFIXES = new Set<string>();
 for (const w of GLOSS.keys()) {
-  const a = w[0], b = w[w.length - 1];
-  if ((MAX_FROM.get(a) ?? 0) < w.length) MAX_FROM.set(a, w.length);
-  if ((MAX_TO.get(b) ?? 0) < w.length) MAX_TO.set(b, w.length);
+  for (let len = 1; len < w.length; len++) { PREFIXES.add(w.slice(0, len)); SUFFIXES.add(w.slice(w.length - len)); }
 }
 
 /** English function words and vague gloss words that say nothing about a technology. */
@@ -58,14 +61,22 @@ export function segmentByDictionary(text: string): string[] {
   let fwdMiss = 0;
   for (let i = 0; i < text.length;) {
     let n = 0;
-    for (let len = Math.min(MAX_FROM.get(text[i]) ?? 0, text.length - i); len >= 1; len--) if (GLOSS.has(text.slice(i, i + len))) { n = len; break; }
+    for (let len = 1; i + len <= text.length; len++) {
+      const piece = text.slice(i, i + len);
+      if (GLOSS.has(piece)) n = len;
+      if (!PREFIXES.has(piece)) break;
+    }
     if (n) { fwd.push(text.slice(i, i + n)); i += n; } else { fwdMiss++; i++; }
   }
   const bwd: string[] = [];
   let bwdMiss = 0;
   for (let j = text.length; j > 0;) {
     let n = 0;
-    for (let len = Math.min(MAX_TO.get(text[j - 1]) ?? 0, j); len >= 1; len--) if (GLOSS.has(text.slice(j - len, j))) { n = len; break; }
+    for (let len = 1; len <= j; len++) {
+      const piece = text.slice(j - len, j);
+      if (GLOSS.has(piece)) n = len;
+      if (!SUFFIXES.has(piece)) break;
+    }
     if (n) { bwd.push(text.slice(j - n, j)); j -= n; } else { bwdMiss++; j--; }
   }
   bwd.reverse();
@@ -107,21 +118,12 @@ function computeCognateKey(stem: string): string | null {
 }
 
 let ruEn: Map<string, string[]> | null = null;
-/** Russian stem → English stems, from concepts whose ru and en labels are single words. */
+/** Russian stem → English stems, learned from the thesaurus labels (see ru-en.ts). */
 export function ruToEnStems(stem: string): string[] {
-  if (!ruEn) {
-    ruEn = new Map();
-    for (const c of loadThesaurus().concepts) {
-      const en = c.en.map((l) => matchTokens(l)).filter((t) => t.length === 1).map((t) => t[0]);
-      if (!en.length) continue;
-      for (const l of c.ru) {
-        const t = matchTokens(l);
-        if (t.length !== 1 || !/[а-я]/.test(t[0])) continue;
-        const list = ruEn.get(t[0]) ?? ruEn.set(t[0], []).get(t[0])!;
-        for (const e of en) if (!list.includes(e) && !EN_VAGUE.has(e)) list.push(e);
-      }
-    }
-  }
+  ruEn ??= buildRuEnGlossary({
+    zhGloss: (label) => segmentByDictionary(label).flatMap(zhGlossStems),
+    vague: (e) => EN_VAGUE.has(e),
+  });
   return ruEn.get(stem) ?? [];
 }
 
