@@ -71,6 +71,7 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
   await releaseSlot(tx, m.id);
   await tx.update(meetings).set({
     slotId, tableNo: table, videoUrl, status: 'scheduled', published: e.bookingMode === 'self' || m.published,
+    selfBooked: !!ctx.actor && people.includes(ctx.actor.userId),
     icsSequence: m.icsSequence + 1, reminderSentAt: null, updatedAt: ctx.clock.now(),
   }).where(eq(meetings.id, m.id));
   await tx.insert(meetingSlotOccupancy).values(people.map((userId) => ({ eventId: e.id, slotId, userId, meetingId: m.id })));

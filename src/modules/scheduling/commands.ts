@@ -28,7 +28,7 @@ export async function startRun(ctx: RequestContext, eventId: string, body: z.out
   const e = await loadEvent(ctx.db, eventId);
   const input = await buildExport(ctx.db, e, ctx.clock.now());
   const params: RunParams = { input, fingerprint: fingerprint(input), timeLimitSeconds: body.timeLimitSeconds, seed: body.seed,
-    incremental: body.incremental, allowMoves: body.allowMoves, objective: body.objective };
+    incremental: body.incremental, allowMoves: body.allowMoves, moveSelfBooked: body.moveSelfBooked, objective: body.objective };
   const r = await startTaskRun(ctx, { kind: RUN_KIND, scope: e.id, params: params as unknown as Record<string, unknown>, userId: ctx.actor!.userId });
   if (!r.ok) throw new AppError('schedule_run_in_progress', { status: 409, params: { runId: r.run.id } });
   await ctx.db.transaction((tx) => audit(tx, ctx, { entityType: 'event', entityId: e.id, action: 'schedule_run',
@@ -109,11 +109,11 @@ export async function applyRun(ctx: RequestContext, eventId: string, runId: stri
       await tx.update(meetings).set({ tableNo: null, icsSequence: sql`${meetings.icsSequence} + 1`, updatedAt: now }).where(inArray(meetings.id, part));
     }
     for (let i = 0; i < unplace.length; i += 5000) {
-      await tx.update(meetings).set({ status: 'accepted', slotId: null }).where(inArray(meetings.id, unplace.slice(i, i + 5000)));
+      await tx.update(meetings).set({ status: 'accepted', slotId: null, selfBooked: false }).where(inArray(meetings.id, unplace.slice(i, i + 5000)));
     }
     for (let i = 0; i < place.length; i += 500) {
       await tx.execute(sql`UPDATE meetings AS m SET status = 'scheduled', slot_id = v.slot, table_no = v.tbl, interpreter_user_id = v.interp, video_url = v.video,
-        published = true, schedule_version = ${version}, reminder_sent_at = NULL
+        published = true, self_booked = (m.self_booked AND m.slot_id = v.slot), schedule_version = ${version}, reminder_sent_at = NULL
         FROM (VALUES ${sql.join(place.slice(i, i + 500), sql`, `)}) AS v(id, slot, tbl, interp, video) WHERE m.id = v.id`);
     }
     // Occupancy after all moves are written, so a swap of two meetings does not trip over itself.
