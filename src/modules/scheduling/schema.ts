@@ -71,7 +71,7 @@ export const eventExportOut = z.object({
   meetings: z.array(z.object({
     id: z.string(), participants: z.array(z.string()), priority: z.number(), mode: z.enum(['onsite', 'online']), session: z.string().nullable(),
     lockedSlot: z.string().nullable(), needsInterpreter: z.array(z.string()),
-    kind: z.string(), locked: z.boolean(), published: z.boolean(), current: placement.nullable(),
+    kind: z.string(), locked: z.boolean(), published: z.boolean(), selfBooked: z.boolean().optional(), current: placement.nullable(),
   })),
   participants: z.array(z.object({ id: z.string(), country: z.string().optional(), timezone: z.string().optional(), unavailableSlots: z.array(z.string()) })),
   interpreters: z.array(z.object({ id: z.string(), languages: z.array(z.string()), unavailableSlots: z.array(z.string()) })),
