@@ -239,7 +239,11 @@ export function breaksLowerBound(pb: Problem, dropped: number, proof?: { nodes: 
   let value = computeBreaksLowerBound(pb, dropped, forced);
   if (dropped <= 0 && proof) {
     const zeroBreak = forced.map((f) => (f === 0 ? 1 : 0));
-    if (intervalRelaxation(pb, zeroBreak, proof) === 'infeasible') value++;
+    // k broken intervals cannot fit: every schedule of all meetings has at least k + 1 breaks more.
+    for (let k = 0; k < pb.P * pb.S && Date.now() < proof.deadline; k++) {
+      if (intervalRelaxation(pb, zeroBreak, proof, k) !== 'infeasible') break;
+      value++;
+    }
   }
   // Without a proof attempt the value is not cached, so a later call with limits can still try.
   if (proof || dropped > 0) cache.set(dropped, value);

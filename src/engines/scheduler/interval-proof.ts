@@ -18,8 +18,9 @@ interface Unit { p: number; seg: number; len: number; meetings: number[]; domain
 
 export type ProofOutcome = 'infeasible' | 'feasible' | 'unknown';
 
-/** `zeroBreak[p * S + s]`: (p, s) must be one run. Returns whether such intervals can exist. */
-export function intervalRelaxation(pb: Problem, zeroBreak: Uint8Array, limits: { nodes: number; deadline: number }): ProofOutcome {
+/** `zeroBreak[p * S + s]`: (p, s) must be one run, except for at most `maxBroken` of them (each of those has a break
+ * more than the per-participant bound). Returns whether such intervals can exist. */
+export function intervalRelaxation(pb: Problem, zeroBreak: Uint8Array, limits: { nodes: number; deadline: number }, maxBroken = 0): ProofOutcome {
   if (pb.anyOverlap) return 'unknown';
   for (let m = 0; m < pb.M; m++) if (pb.mParts[m].length !== 2 || !pb.allowed[m].length) return 'unknown';
   const T = pb.T;
@@ -49,7 +50,6 @@ export function intervalRelaxation(pb: Problem, zeroBreak: Uint8Array, limits: {
     for (let a = pb.segStart[u.seg]; a + u.len <= pb.segEnd[u.seg]; a++) {
       if (matchInto(pb, u.meetings, a, a + u.len, () => true)) u.domain.push(a);
     }
-    if (!u.domain.length) return 'infeasible';
   }
   // Busy participants per slot: at most two per table when every meeting is on-site.
   const cap = pb.tables !== Infinity && pb.onsite.every((x) => x === 1) ? 2 * pb.tables : Infinity;
@@ -61,23 +61,30 @@ export function intervalRelaxation(pb: Problem, zeroBreak: Uint8Array, limits: {
       if (v >= 0) partners[i].push({ v, m });
     }
   });
+  // start[i]: the interval's first slot; -1 while undecided; BROKEN when the unit is one of the broken ones.
+  const BROKEN = -2;
   const start = new Int32Array(units.length).fill(-1);
+  let broken = 0;
+  // A unit without any start must be one of the broken ones.
+  units.forEach((u, i) => { if (!u.domain.length) { start[i] = BROKEN; broken++; } });
+  if (broken > maxBroken) return 'infeasible';
   const doms: number[][] = units.map((u) => u.domain.slice());
   let nodes = 0;
   let out: ProofOutcome = 'infeasible';
 
-  /** Can unit i's meetings match to distinct slots of its interval that also lie in the assigned partners' ones? */
-  const hallOk = (i: number): boolean => {
+  /** Can unit i's meetings match to distinct slots of its interval (starting at a) that also lie in the assigned
+   * partners' intervals, or in the hull of the starts left to an undecided partner? */
+  const hallOk = (i: number, a = start[i]): boolean => {
     const u = units[i];
-    const a = start[i];
     return matchInto(pb, u.meetings, a, a + u.len, (m, t) => {
       const side = pb.mParts[m][0] === u.p ? 1 : 0;
       const v = unitOfMeetingPart(m, side);
-      if (v < 0) return true;
+      if (v < 0 || start[v] === BROKEN) return true;
       if (start[v] >= 0) return t >= start[v] && t < start[v] + units[v].len;
       // Unassigned partner: some start left in its domain covers t.
       const d = doms[v];
-      return d.length > 0 && t >= d[0] && t < d[d.length - 1] + units[v].len;
+      // (No start left: it can only be one of the broken ones, which constrain nothing.)
+      return d.length === 0 || (t >= d[0] && t < d[d.length - 1] + units[v].len);
     });
   };
   /** Slots surely busy (assigned, or covered by every start left) never exceed the cap. */
@@ -85,6 +92,7 @@ export function intervalRelaxation(pb: Problem, zeroBreak: Uint8Array, limits: {
     if (cap === Infinity) return true;
     const busy = new Int32Array(T);
     for (let i = 0; i < units.length; i++) {
+      if (start[i] === BROKEN || doms[i].length === 0) continue;
       const d = doms[i];
       const lo = start[i] >= 0 ? start[i] : d[d.length - 1];
       const hi = start[i] >= 0 ? start[i] + units[i].len : d[0] + units[i].len;
@@ -101,7 +109,7 @@ export function intervalRelaxation(pb: Problem, zeroBreak: Uint8Array, limits: {
   const rec = (): boolean => {
     if (++nodes > limits.nodes || ((nodes & 255) === 0 && Date.now() > limits.deadline)) { out = 'unknown'; return true; }
     let pick = -1;
-    for (let i = 0; i < units.length; i++) if (start[i] < 0 && (pick < 0 || doms[i].length < doms[pick].length)) pick = i;
+    for (let i = 0; i < units.length; i++) if (start[i] === -1 && (pick < 0 || doms[i].length < doms[pick].length)) pick = i;
     if (pick < 0) { out = 'feasible'; return true; }
     const saved = doms.map((d) => d);
     for (const a of saved[pick]) {
@@ -110,15 +118,27 @@ export function intervalRelaxation(pb: Problem, zeroBreak: Uint8Array, limits: {
       let ok = true;
       // Forward checking: each unassigned partner keeps the starts that share an allowed slot with this interval.
       for (const { v, m } of partners[pick]) {
+        if (start[v] === BROKEN) continue;
         if (start[v] >= 0) { if (!overlapHasSlot(m, a, units[pick].len, start[v], units[v].len)) { ok = false; break; } continue; }
-        const nd = doms[v].filter((b) => overlapHasSlot(m, a, units[pick].len, b, units[v].len));
-        if (!nd.length) { ok = false; break; }
+        const nd = doms[v].filter((b) => overlapHasSlot(m, a, units[pick].len, b, units[v].len) && hallOk(v, b));
+        // A partner left without starts must be broken later: impossible when no broken unit is left.
+        if (!nd.length && broken >= maxBroken) { ok = false; break; }
         doms[v] = nd;
       }
       if (ok) ok = capOk() && hallOk(pick);
       if (ok) for (const { v } of partners[pick]) if (start[v] >= 0 && !hallOk(v)) { ok = false; break; }
       if (ok && rec()) return true;
       for (let i = 0; i < units.length; i++) doms[i] = saved[i];
+      start[pick] = -1;
+    }
+    // Last: this unit is one of the broken ones (no interval; its partners lose nothing they had).
+    if (broken < maxBroken) {
+      start[pick] = BROKEN;
+      broken++;
+      let ok = true;
+      for (const { v } of partners[pick]) if (start[v] >= 0 && !hallOk(v)) { ok = false; break; }
+      if (ok && rec()) return true;
+      broken--;
       start[pick] = -1;
     }
     return false;
