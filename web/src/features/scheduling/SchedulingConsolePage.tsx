@@ -27,6 +27,7 @@ function Console() {
   const [seed, setSeed] = useState<number>(1);
   const [incremental, setIncremental] = useState(false);
   const [allowMoves, setAllowMoves] = useState(false);
+  const [moveSelfBooked, setMoveSelfBooked] = useState(false);
   const [objective, setObjective] = useState<'weight' | 'count'>('weight');
   const [runId, setRunId] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -37,7 +38,7 @@ function Console() {
   const start = async () => {
     setStarting(true);
     try {
-      const r = await post<{ id: string }>(`/api/events/${o.event.id}/scheduling/runs`, { timeLimitSeconds: timeLimit, seed, incremental, allowMoves: incremental && allowMoves, objective });
+      const r = await post<{ id: string }>(`/api/events/${o.event.id}/scheduling/runs`, { timeLimitSeconds: timeLimit, seed, incremental, allowMoves: incremental && allowMoves, moveSelfBooked, objective });
       setRunId(r.id);
       await qc.invalidateQueries({ queryKey: ['scheduling', id] });
     } catch (e) {
@@ -66,6 +67,7 @@ function Console() {
           </Radio.Group>
           <Switch label={t('scheduling:settings.incremental')} description={t('scheduling:settings.incrementalHelp')} checked={incremental} onChange={(e) => setIncremental(e.currentTarget.checked)} />
           {incremental && <Switch label={t('scheduling:settings.allowMoves')} checked={allowMoves} onChange={(e) => setAllowMoves(e.currentTarget.checked)} />}
+          <Switch label={t('scheduling:settings.moveSelfBooked')} description={t('scheduling:settings.moveSelfBookedHelp')} checked={moveSelfBooked} onChange={(e) => setMoveSelfBooked(e.currentTarget.checked)} />
           <Group>
             <Button onClick={() => void start()} loading={starting} disabled={isActive(o.runs[0])}>{t('scheduling:scheduleAll')}</Button>
             {isActive(o.runs[0]) && <Text size="sm" c="dimmed">{t('scheduling:runActive')}</Text>}

@@ -13,6 +13,8 @@ export type Proposal = {
   placements: Record<string, Placement>;
   unscheduled: { meeting: string; reason: string }[];
   changes: { meeting: string; from: Placement | null; to: Placement | null; newlyPublished: boolean }[];
+  /** Self-booked meetings the proposal moves, with the reason (absent in older runs). */
+  selfBookedMoves?: { meeting: string; from: Placement; to: Placement | null; reason: 'moves_allowed' | 'no_longer_possible' }[];
   affected: Record<string, string[]>;
   violations: string[];
   meetingParticipants: Record<string, string[]>;
