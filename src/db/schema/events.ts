@@ -135,6 +135,8 @@ export const meetings = pgTable('meetings', {
   videoUrl: text('video_url'),
   locked: boolean('locked').notNull().default(false),
   published: boolean('published').notNull().default(false),
+  /** Placed by one of its own participants (self-booking), not by an organiser or the scheduler: a run keeps it. */
+  selfBooked: boolean('self_booked').notNull().default(false),
   scheduleVersion: integer('schedule_version').notNull().default(0),
   icsSequence: integer('ics_sequence').notNull().default(0),
   reminderSentAt: timestamp('reminder_sent_at', { withTimezone: true }),

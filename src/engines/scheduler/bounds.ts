@@ -11,6 +11,7 @@
 //     once per instant across parallel blocks, tables per slot, per slot no more interpreter meetings of a qualified set than its free interpreters, and for a
 //     precedence q before m: m in slot t excludes q from the slots that do not end by t's start).
 // The weights are integers, so the floor of an LP optimum is a bound too.
+import { intervalRelaxation } from './interval-proof.ts';
 import type { Problem } from './model.ts';
 
 export interface UpperBound {
@@ -227,20 +228,31 @@ function timeIndexedLp(pb: Problem): string {
  * meeting or the only place of some meeting; then the longest) must hold them all, and breaks ≥ runs touched − 1.
  */
 const lbCache = new WeakMap<Problem, Map<number, number>>();
-export function breaksLowerBound(pb: Problem, dropped: number): number {
-  // Pure in (problem, dropped) and asked for often (progress reports): computed once per value.
+/** `proof`: with nothing dropped, also try to prove one more break (interval-proof.ts) within these limits. Pure in
+ * (problem, dropped) once computed and asked for often (progress reports): computed once per value. */
+export function breaksLowerBound(pb: Problem, dropped: number, proof?: { nodes: number; deadline: number }): number {
   let cache = lbCache.get(pb);
   if (!cache) lbCache.set(pb, (cache = new Map()));
   const known = cache.get(dropped);
   if (known !== undefined) return known;
-  const value = computeBreaksLowerBound(pb, dropped);
-  cache.set(dropped, value);
+  const forced = new Uint8Array(pb.P * pb.S);
+  let value = computeBreaksLowerBound(pb, dropped, forced);
+  if (dropped <= 0 && proof) {
+    const zeroBreak = forced.map((f) => (f === 0 ? 1 : 0));
+    // k broken intervals cannot fit: every schedule of all meetings has at least k + 1 breaks more.
+    for (let k = 0; k < pb.P * pb.S && Date.now() < proof.deadline; k++) {
+      if (intervalRelaxation(pb, zeroBreak, proof, k) !== 'infeasible') break;
+      value++;
+    }
+  }
+  // Without a proof attempt the value is not cached, so a later call with limits can still try.
+  if (proof || dropped > 0) cache.set(dropped, value);
   return value;
 }
 
 /** Per participant and segment: meetings confined to it and the usable runs, longest first, forced runs first (by
  * locked meetings only, and also by meetings with one possible run, which counts only when nothing is dropped). */
-interface SegmentRuns { k: number; locked: { len: number; forced: boolean }[]; only: { len: number; forced: boolean }[] }
+interface SegmentRuns { p: number; s: number; k: number; locked: { len: number; forced: boolean }[]; only: { len: number; forced: boolean }[] }
 const runsCache = new WeakMap<Problem, SegmentRuns[]>();
 
 function segmentRuns(pb: Problem): SegmentRuns[] {
@@ -281,14 +293,15 @@ function segmentRuns(pb: Problem): SegmentRuns[] {
         if (al.every((t) => runOf[t - a] === r0)) only[r0].forced = true;
       }
       const order = (x: { len: number; forced: boolean }, y: { len: number; forced: boolean }) => Number(y.forced) - Number(x.forced) || y.len - x.len;
-      out.push({ k, locked: runs.sort(order), only: only.sort(order) });
+      out.push({ p, s, k, locked: runs.sort(order), only: only.sort(order) });
     }
   }
   runsCache.set(pb, out);
   return out;
 }
 
-function computeBreaksLowerBound(pb: Problem, dropped: number): number {
+/** `forced[p * S + s]` receives the breaks forced in (p, s) (at most 255 counted). */
+function computeBreaksLowerBound(pb: Problem, dropped: number, forced: Uint8Array): number {
   let total = 0;
   for (const seg of segmentRuns(pb)) {
     const k = seg.k - dropped;
@@ -300,7 +313,7 @@ function computeBreaksLowerBound(pb: Problem, dropped: number): number {
       cap += r.len;
       used++;
     }
-    if (used > 1) total += used - 1;
+    if (used > 1) { total += used - 1; forced[seg.p * pb.S + seg.s] = Math.min(255, used - 1); }
   }
   return total;
 }

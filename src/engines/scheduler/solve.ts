@@ -75,7 +75,9 @@ export async function solve(raw: ScheduleInput | ScheduleInputRaw, options: Solv
     if (st.unschedWeight > targetUnsched + 1e-9) iterations += repair(st, rng, targetUnsched, tu.repairStagnation + tu.repairStagnationPerMeeting * pb.M, { ...ctl1, deadline: Math.min(searchEnd, started + budget * tu.repairUntil) });
   } else if (wantLp()) lpLater = true; // slow machine: certify after the annealing, keeping time for it
 
-  const lbNow = breaksLowerBound(pb, droppedAtMost(pb, st, priority, ub.value, countUnit, true));
+  // The interval proof (one more break) gets a small share of the budget; it either ends fast or proves nothing.
+  const lbNow = breaksLowerBound(pb, droppedAtMost(pb, st, priority, ub.value, countUnit, true),
+    { nodes: 1000, deadline: Math.min(searchEnd, Date.now() + budget * 0.05) });
   const ctl2: PhaseControl = { deadline: lpLater ? searchEnd - budget * 0.15 : searchEnd, maxIterations: maxIter - iterations, tick: () => { report('improve'); return true; } };
   // Tuned on the forum instances (bench/scheduling): long rounds, low temperatures, a slope on idle slots.
   const roundIterations = Math.max(tu.roundIterations, 20 * pb.M);

@@ -81,7 +81,7 @@ export async function bookMeeting(tx: Tx, ctx: RequestContext, e: EventRow, m: M
     }
   }
 
-  const video = await placeMeetings(tx, ctx, e, [{ meeting: m, to: { slotId, tableNo: table, interpreterUserId: m.interpreterUserId } }], { publish: 'self-booking' });
+  const video = await placeMeetings(tx, ctx, e, [{ meeting: m, to: { slotId, tableNo: table, interpreterUserId: m.interpreterUserId } }], { publish: 'self-booking', bookedBy: ctx.actor?.userId ?? null });
   return { slotId, startsAt: slot.s.startsAt, tableNo: table, videoUrl: video.get(m.id) ?? null };
 }
 

@@ -44,9 +44,11 @@ export async function attendeesOfMany(tx: Tx, meetingIds: string[]): Promise<Map
  * Writes placements in a few statements. `publish: 'always'` marks placed meetings published (the console's apply);
  * `'self-booking'` publishes them when the event lets participants book themselves (else keeps their flag).
  * Every meeting passed gets SEQUENCE + 1 so calendars pick up the move. Returns the video link of each placed meeting.
+ * `bookedBy` (self-booking): a meeting placed by one of its own participants is marked self-booked, which a console
+ * run keeps in place; the console's writes keep the mark only for a meeting that stays in its slot.
  */
 export async function placeMeetings(tx: Tx, ctx: Pick<RequestContext, 'clock' | 'config'>, e: EventRow, items: PlaceItem[],
-  opts: { publish: 'always' | 'self-booking'; scheduleVersion?: number }): Promise<Map<string, string | null>> {
+  opts: { publish: 'always' | 'self-booking'; scheduleVersion?: number; bookedBy?: string | null }): Promise<Map<string, string | null>> {
   const videoOf = new Map<string, string | null>();
   if (!items.length) return videoOf;
   const now = ctx.clock.now();
@@ -60,7 +62,7 @@ export async function placeMeetings(tx: Tx, ctx: Pick<RequestContext, 'clock' | 
   }
   const unplace = items.filter((i) => !i.to).map((i) => i.meeting.id);
   for (let i = 0; i < unplace.length; i += 5000) {
-    await tx.update(meetings).set({ status: 'accepted', slotId: null }).where(inArray(meetings.id, unplace.slice(i, i + 5000)));
+    await tx.update(meetings).set({ status: 'accepted', slotId: null, selfBooked: false }).where(inArray(meetings.id, unplace.slice(i, i + 5000)));
   }
   const placed = items.filter((i): i is PlaceItem & { to: NonNullable<PlaceTarget> } => !!i.to);
   const slotIds = [...new Set(placed.map((i) => i.to.slotId))];
@@ -75,12 +77,15 @@ export async function placeMeetings(tx: Tx, ctx: Pick<RequestContext, 'clock' | 
     const videoUrl = to.tableNo === null ? meetingVideoUrl(e, roomOf.get(to.slotId) ?? null, m.videoUrl, ctx.config.VIDEO_BASE_URL) : null;
     videoOf.set(m.id, videoUrl);
     const published = opts.publish === 'always' || e.bookingMode === 'self' || m.published;
-    values.push(sql`(${m.id}::uuid, ${to.slotId}::uuid, ${to.tableNo}::int, ${to.interpreterUserId}::uuid, ${videoUrl}::text, ${published}::boolean, ${opts.scheduleVersion ?? m.scheduleVersion}::int)`);
+    const selfBooked = opts.publish === 'self-booking'
+      ? !!opts.bookedBy && (attendees.get(m.id) ?? []).includes(opts.bookedBy)
+      : m.selfBooked && m.slotId === to.slotId;
+    values.push(sql`(${m.id}::uuid, ${to.slotId}::uuid, ${to.tableNo}::int, ${to.interpreterUserId}::uuid, ${videoUrl}::text, ${published}::boolean, ${opts.scheduleVersion ?? m.scheduleVersion}::int, ${selfBooked}::boolean)`);
   }
   for (let i = 0; i < values.length; i += 500) {
     await tx.execute(sql`UPDATE meetings AS m SET status = 'scheduled', slot_id = v.slot, table_no = v.tbl, interpreter_user_id = v.interp, video_url = v.video,
-      published = v.pub, schedule_version = v.ver, reminder_sent_at = NULL
-      FROM (VALUES ${sql.join(values.slice(i, i + 500), sql`, `)}) AS v(id, slot, tbl, interp, video, pub, ver) WHERE m.id = v.id`);
+      published = v.pub, schedule_version = v.ver, self_booked = v.self, reminder_sent_at = NULL
+      FROM (VALUES ${sql.join(values.slice(i, i + 500), sql`, `)}) AS v(id, slot, tbl, interp, video, pub, ver, self) WHERE m.id = v.id`);
   }
   // Occupancy after all moves are written, so a swap of two meetings does not trip over itself.
   const occupancy: (typeof meetingSlotOccupancy.$inferInsert)[] = [];

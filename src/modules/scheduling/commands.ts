@@ -23,7 +23,7 @@ export async function startRun(ctx: RequestContext, eventId: string, body: z.out
   const e = await loadEvent(ctx.db, eventId);
   const input = await buildExport(ctx.db, e, ctx.clock.now());
   const params: RunParams = { input, fingerprint: fingerprint(input), timeLimitSeconds: body.timeLimitSeconds, seed: body.seed,
-    incremental: body.incremental, allowMoves: body.allowMoves, objective: body.objective };
+    incremental: body.incremental, allowMoves: body.allowMoves, moveSelfBooked: body.moveSelfBooked, objective: body.objective };
   const r = await startTaskRun(ctx, { kind: RUN_KIND, scope: e.id, params: params as unknown as Record<string, unknown>, userId: ctx.actor!.userId });
   if (!r.ok) throw new AppError('schedule_run_in_progress', { params: { runId: r.run.id } });
   await ctx.db.transaction((tx) => audit(tx, ctx, { entityType: 'event', entityId: e.id, action: 'schedule_run',

@@ -1,7 +1,7 @@
 // Pure part of the console: the event's export in the engine's interchange format (with a few extra fields the
 // engine ignores), the adapter to what the engine can express, and the proposal built from its result.
 import { createHash } from 'node:crypto';
-import type { Assignment, ScheduleInputRaw, ScheduleResult } from '../../engines/scheduler/index.ts';
+import type { Assignment, IncrementalOptions, ScheduleInputRaw, ScheduleResult } from '../../engines/scheduler/index.ts';
 
 export type Placement = { slot: string; table: number | null; interpreter: string | null };
 
@@ -10,6 +10,8 @@ export type ExportMeeting = {
   id: string; participants: string[]; priority: number; mode: 'onsite' | 'online'; session: string | null;
   lockedSlot: string | null; needsInterpreter: string[];
   kind: string; locked: boolean; published: boolean; current: Placement | null;
+  /** Placed by its own participants (self-booking): a run keeps it unless the organiser allows moving such meetings. */
+  selfBooked?: boolean;
 };
 /** The interchange format (docs/scheduling-format.md) plus extra fields the engine ignores. */
 export type EventExport = {
@@ -59,11 +61,50 @@ export function toSolverInput(x: EventExport): ScheduleInputRaw {
 
 export const isBlocker = (id: string) => id.startsWith(BLOCKER);
 
-/** Published meetings for the incremental mode: those with a published slot that still exists. */
-export function publishedPlacements(x: EventExport): Record<string, string> {
+/** What the organiser chose for a run: keep or move published meetings, and may self-booked meetings move. */
+export type RunRules = { incremental: boolean; allowMoves: boolean; moveSelfBooked?: boolean };
+
+/** Can m still be held in slot s: all its participants available there and, if it needs one, a qualified interpreter? */
+function stillPossible(x: EventExport, m: ExportMeeting, s: string): boolean {
+  const unavailable = (list: { id: string; unavailableSlots: string[] }[], id: string) => list.find((p) => p.id === id)?.unavailableSlots.includes(s) ?? false;
+  if (m.participants.some((p) => unavailable(x.participants, p))) return false;
+  if (!m.needsInterpreter.length) return true;
+  return x.interpreters.some((k) => m.needsInterpreter.every((l) => k.languages.includes(l)) && !k.unavailableSlots.includes(s));
+}
+
+/**
+ * The engine's input and incremental options for a run. Kept in place (locked for the engine, where still possible):
+ * self-booked meetings unless `moveSelfBooked`, and published ones in the incremental mode without moves. Moving at
+ * a cost (as few as possible): self-booked meetings when allowed, published ones in the incremental mode with moves.
+ */
+export function solverPlan(x: EventExport, rules: RunRules): { input: ScheduleInputRaw; incremental?: IncrementalOptions } {
   const slots = new Set(x.slots.map((s) => s.id));
-  const out: Record<string, string> = {};
-  for (const m of x.meetings) if (m.published && m.current && slots.has(m.current.slot)) out[m.id] = m.current.slot;
+  const keep = new Set<string>();
+  const placed: Record<string, string> = {};
+  for (const m of x.meetings) {
+    if (!m.current || !slots.has(m.current.slot) || m.lockedSlot) continue;
+    const selfBooked = !!m.selfBooked;
+    if (!selfBooked && !(rules.incremental && m.published)) continue;
+    placed[m.id] = m.current.slot;
+    const stays = selfBooked ? !rules.moveSelfBooked : !rules.allowMoves;
+    if (stays && stillPossible(x, m, m.current.slot)) keep.add(m.id);
+  }
+  const input = toSolverInput(x);
+  input.meetings = input.meetings.map((m) => (keep.has(m.id) ? { ...m, lockedSlot: placed[m.id] } : m));
+  return { input, incremental: Object.keys(placed).length ? { published: placed, allowMoves: true } : undefined };
+}
+
+export type SelfBookedMove = { meeting: string; from: Placement; to: Placement | null; reason: 'moves_allowed' | 'no_longer_possible' };
+
+/** Every self-booked meeting the proposal takes out of its slot, and why it may. */
+function selfBookedMoves(x: EventExport, placed: Map<string, Placement>): SelfBookedMove[] {
+  const out: SelfBookedMove[] = [];
+  for (const m of x.meetings) {
+    if (!m.selfBooked || !m.current) continue;
+    const to = placed.get(m.id) ?? null;
+    if (to && to.slot === m.current.slot) continue;
+    out.push({ meeting: m.id, from: m.current, to, reason: stillPossible(x, m, m.current.slot) ? 'moves_allowed' : 'no_longer_possible' });
+  }
   return out;
 }
 
@@ -104,11 +145,13 @@ export type Proposal = {
   summary: {
     requested: number; scheduled: number; weight: number; totalWeight: number; upperBound: number; upperBoundSource: string;
     weightGap: number; moreMeetingsAtMost: number; breaks: number; maxBreaks: number; breaksLowerBound: number; objective: string; seconds: number;
-    movedPublished: number; changedMeetings: number; changedParticipants: number;
+    movedPublished: number; movedSelfBooked: number; changedMeetings: number; changedParticipants: number;
   };
   placements: Record<string, Placement>;
   unscheduled: { meeting: string; reason: string }[];
   changes: MeetingChange[];
+  /** Self-booked meetings that the proposal moves, each with its reason. */
+  selfBookedMoves: SelfBookedMove[];
   /** Participant or interpreter → meetings of theirs that change. */
   affected: Record<string, string[]>;
   violations: string[];
@@ -118,8 +161,11 @@ const samePlace = (a: Placement | null, b: Placement | null) =>
   (!a && !b) || (!!a && !!b && a.slot === b.slot && a.table === b.table && a.interpreter === b.interpreter);
 
 /** What the result would change, meeting by meeting and person by person. */
-export function buildProposal(x: EventExport, r: ScheduleResult, violations: string[]): Proposal {
+export function buildProposal(x: EventExport, r: ScheduleResult, violations: string[], rules?: RunRules): Proposal {
   const placed = assignTables(x, r.assignments);
+  const moves = selfBookedMoves(x, placed);
+  // Checked independently of the plan: a self-booked meeting moved without permission while it could stay is an error.
+  if (rules) for (const mv of moves) if (mv.reason === 'moves_allowed' && !rules.moveSelfBooked) violations = [...violations, `self-booked meeting ${mv.meeting} moved without permission`];
   const changes: MeetingChange[] = [];
   const affected: Record<string, string[]> = {};
   for (const m of x.meetings) {
@@ -148,12 +194,13 @@ export function buildProposal(x: EventExport, r: ScheduleResult, violations: str
     summary: {
       requested: x.meetings.length, scheduled, weight, totalWeight: r.totalWeight - blockers, upperBound, upperBoundSource: capBound < engineBound ? 'tables per slot' : r.certificate.upperBoundSource,
       weightGap: Math.max(0, upperBound - weight), moreMeetingsAtMost, breaks: r.breaks, maxBreaks: r.maxBreaks,
-      breaksLowerBound: r.certificate.breaksLowerBound, objective: r.certificate.objective, seconds: r.seconds, movedPublished: r.movedPublished.length,
+      breaksLowerBound: r.certificate.breaksLowerBound, objective: r.certificate.objective, seconds: r.seconds, movedPublished: r.movedPublished.length, movedSelfBooked: moves.length,
       changedMeetings: changes.length, changedParticipants: Object.keys(affected).length,
     },
     placements: Object.fromEntries(placed),
     unscheduled: realUnscheduled,
     changes,
+    selfBookedMoves: moves,
     affected,
     violations,
   };

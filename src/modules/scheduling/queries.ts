@@ -49,7 +49,7 @@ export async function buildExport(tx: Tx, e: EventRow, now: Date): Promise<Event
     out.push({
       id: m.id, participants: m.interpreterUserId ? [...people, m.interpreterUserId] : people, priority: PRIORITY[m.priority] ?? 2,
       mode: tables === null ? 'online' : 'onsite', session: null, lockedSlot: m.locked && current ? current.slot : null,
-      needsInterpreter: needs ? langs : [], kind: m.kind, locked: m.locked, published: m.published, current,
+      needsInterpreter: needs ? langs : [], kind: m.kind, locked: m.locked, published: m.published, selfBooked: m.selfBooked && !!current, current,
     });
   }
 
@@ -79,13 +79,14 @@ const runColumns = {
   id: taskRuns.id, kind: taskRuns.kind, scope: taskRuns.scope, status: taskRuns.status, progress: taskRuns.progress, best: taskRuns.best, error: taskRuns.error,
   createdAt: taskRuns.createdAt, finishedAt: taskRuns.finishedAt,
   settings: sql<Record<string, unknown>>`jsonb_build_object('timeLimitSeconds', ${taskRuns.params}->'timeLimitSeconds', 'seed', ${taskRuns.params}->'seed',
-    'incremental', ${taskRuns.params}->'incremental', 'allowMoves', ${taskRuns.params}->'allowMoves')`,
+    'incremental', ${taskRuns.params}->'incremental', 'allowMoves', ${taskRuns.params}->'allowMoves', 'moveSelfBooked', ${taskRuns.params}->'moveSelfBooked')`,
 };
 type RunRow = { id: string; status: string; progress: number; best: Record<string, unknown> | null; error: string | null; createdAt: Date; finishedAt: Date | null; settings: Record<string, unknown> };
 const runOut = (r: RunRow) => ({
   id: r.id, status: r.status, progress: r.progress, best: r.best ?? null, error: r.error, createdAt: r.createdAt.toISOString(),
   finishedAt: r.finishedAt?.toISOString() ?? null,
-  settings: { timeLimitSeconds: r.settings.timeLimitSeconds, seed: r.settings.seed, incremental: r.settings.incremental, allowMoves: r.settings.allowMoves },
+  settings: { timeLimitSeconds: r.settings.timeLimitSeconds, seed: r.settings.seed, incremental: r.settings.incremental, allowMoves: r.settings.allowMoves,
+    moveSelfBooked: r.settings.moveSelfBooked ?? false },
 });
 
 /** The console's overview: stage, runs, the slots with their table counts. */

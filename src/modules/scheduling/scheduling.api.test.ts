@@ -71,7 +71,7 @@ test('schedule all, count first: the objective reaches the engine and the bound 
 test('schedule all: a valid proposal with its certificate and changes, applied through the booking constraints', async () => {
   const { ev, p, ids } = await setup();
   const input = (await c.organiser.get(`/api/events/${ev.id}/scheduling/input.json`));
-  assert.equal(input.statusCode, 200);
+  assert.equal(input.statusCode, 200, input.body);
   assert.match(String(input.headers['content-disposition']), /attachment/);
   const exported = input.json() as EventExport;
   assert.equal(exported.slots.length, 6);

@@ -9,6 +9,8 @@ export const startRunBody = z.object({
   incremental: z.boolean().default(false),
   /** In the incremental mode: may published meetings move (as few as possible) to place new ones? */
   allowMoves: z.boolean().default(false),
+  /** May meetings that participants booked themselves move (as few as possible)? Default: they stay where they are. */
+  moveSelfBooked: z.boolean().default(false),
   /** What comes first: the total weight of priorities, or the number of meetings (priority breaks ties). */
   objective: z.enum(['weight', 'count']).default('weight'),
 }).strict();
@@ -30,7 +32,7 @@ const placement = z.object({ slot: z.string(), table: z.number().nullable(), int
 export const runOut = z.object({
   id: z.string(), status: z.string(), progress: z.number(), best: z.record(z.string(), z.unknown()).nullable(), error: z.string().nullable(),
   createdAt: z.string(), finishedAt: z.string().nullable(),
-  settings: z.object({ timeLimitSeconds: z.unknown(), seed: z.unknown(), incremental: z.unknown(), allowMoves: z.unknown() }),
+  settings: z.object({ timeLimitSeconds: z.unknown(), seed: z.unknown(), incremental: z.unknown(), allowMoves: z.unknown(), moveSelfBooked: z.unknown() }),
 });
 export const runDetailOut = runOut.extend({
   proposal: z.object({
@@ -38,6 +40,9 @@ export const runDetailOut = runOut.extend({
     placements: z.record(z.string(), placement),
     unscheduled: z.array(z.object({ meeting: z.string(), reason: z.string() })),
     changes: z.array(z.object({ meeting: z.string(), from: placement.nullable(), to: placement.nullable(), newlyPublished: z.boolean() })),
+    /** Every self-booked meeting the proposal moves, with why it may (absent in runs made before this field). */
+    selfBookedMoves: z.array(z.object({ meeting: z.string(), from: placement, to: placement.nullable(),
+      reason: z.enum(['moves_allowed', 'no_longer_possible']) })).optional(),
     affected: z.record(z.string(), z.array(z.string())),
     violations: z.array(z.string()),
     meetingParticipants: z.record(z.string(), z.array(z.string())),
@@ -66,7 +71,7 @@ export const eventExportOut = z.object({
   meetings: z.array(z.object({
     id: z.string(), participants: z.array(z.string()), priority: z.number(), mode: z.enum(['onsite', 'online']), session: z.string().nullable(),
     lockedSlot: z.string().nullable(), needsInterpreter: z.array(z.string()),
-    kind: z.string(), locked: z.boolean(), published: z.boolean(), current: placement.nullable(),
+    kind: z.string(), locked: z.boolean(), published: z.boolean(), selfBooked: z.boolean().optional(), current: placement.nullable(),
   })),
   participants: z.array(z.object({ id: z.string(), country: z.string().optional(), timezone: z.string().optional(), unavailableSlots: z.array(z.string()) })),
   interpreters: z.array(z.object({ id: z.string(), languages: z.array(z.string()), unavailableSlots: z.array(z.string()) })),

@@ -102,8 +102,17 @@ function Changes({ r }: { r: RunDetail }) {
     return <>{at ? <DualTime value={at.startsAt} /> : x.slot}{x.table ? ` · ${t('scheduling:table', { n: x.table })}` : ''}</>;
   };
   const change = new Map(p.changes.map((c) => [c.meeting, c]));
+  const selfMoves = p.selfBookedMoves ?? [];
+  const names = (m: string) => (p.meetingParticipants[m] ?? []).map((x) => r.people[x]?.name ?? x).join(', ');
   return (
     <div>
+      {selfMoves.length > 0 && (
+        <Alert color="yellow" mb="sm" data-testid="self-booked-moves" title={t('scheduling:result.selfBookedMoves', { n: selfMoves.length })}>
+          <List size="sm">
+            {selfMoves.map((mv) => <List.Item key={mv.meeting}>{names(mv.meeting)}: {place(mv.from)} → {place(mv.to)} — {t(`scheduling:result.selfBookedReason.${mv.reason}`)}</List.Item>)}
+          </List>
+        </Alert>
+      )}
       <Text fw={600} size="sm">{t('scheduling:result.changes', { people: people.length, meetings: p.changes.length })}</Text>
       <Table.ScrollContainer minWidth={600} mah={360}>
         <Table striped data-testid="changes">

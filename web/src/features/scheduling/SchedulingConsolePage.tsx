@@ -28,13 +28,14 @@ function Console() {
   const [seed, setSeed] = useState<number>(1);
   const [incremental, setIncremental] = useState(false);
   const [allowMoves, setAllowMoves] = useState(false);
+  const [moveSelfBooked, setMoveSelfBooked] = useState(false);
   const [objective, setObjective] = useState<'weight' | 'count'>('weight');
   const [runId, setRunId] = useState<string | null>(null);
   if (overview.isLoading) return <Loading />;
   if (!overview.data) return <ErrorAlert error={overview.error} />;
   const o = overview.data;
   const shown = runId ?? o.runs[0]?.id ?? null;
-  const start = () => startRun.mutate({ eventId: o.event.id, timeLimitSeconds: timeLimit, seed, incremental, allowMoves: incremental && allowMoves, objective },
+  const start = () => startRun.mutate({ eventId: o.event.id, timeLimitSeconds: timeLimit, seed, incremental, allowMoves: incremental && allowMoves, moveSelfBooked, objective },
     { onSuccess: (r) => setRunId(r.id), onError: (e) => notifyError(e) });
   return (
     <Page title={t('scheduling:title')} description={ml(o.event.title)}
@@ -57,6 +58,7 @@ function Console() {
           </Radio.Group>
           <Switch label={t('scheduling:settings.incremental')} description={t('scheduling:settings.incrementalHelp')} checked={incremental} onChange={(e) => setIncremental(e.currentTarget.checked)} />
           {incremental && <Switch label={t('scheduling:settings.allowMoves')} checked={allowMoves} onChange={(e) => setAllowMoves(e.currentTarget.checked)} />}
+          <Switch label={t('scheduling:settings.moveSelfBooked')} description={t('scheduling:settings.moveSelfBookedHelp')} checked={moveSelfBooked} onChange={(e) => setMoveSelfBooked(e.currentTarget.checked)} />
           <Group>
             <Button onClick={() => void start()} loading={startRun.isPending} disabled={isActive(o.runs[0])}>{t('scheduling:scheduleAll')}</Button>
             {isActive(o.runs[0]) && <Text size="sm" c="dimmed">{t('scheduling:runActive')}</Text>}

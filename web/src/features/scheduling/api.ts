@@ -51,7 +51,7 @@ export { freeSlotsQuery };
 export function useStartRun(overviewId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ eventId, ...body }: { eventId: string; timeLimitSeconds: number; seed: number; incremental: boolean; allowMoves: boolean; objective: 'weight' | 'count' }) =>
+    mutationFn: ({ eventId, ...body }: { eventId: string; timeLimitSeconds: number; seed: number; incremental: boolean; allowMoves: boolean; moveSelfBooked: boolean; objective: 'weight' | 'count' }) =>
       post<{ id: string }>(`/api/events/${eventId}/scheduling/runs`, body),
     // Also after a refusal: "a run is in progress" means the overview is stale.
     onSettled: () => qc.invalidateQueries({ queryKey: schedulingKeys.overview(overviewId) }),

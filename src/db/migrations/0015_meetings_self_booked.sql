@@ -1,0 +1,1 @@
+ALTER TABLE "meetings" ADD COLUMN "self_booked" boolean DEFAULT false NOT NULL;
