@@ -42,6 +42,7 @@ export const router = createBrowserRouter([
       { path: '/reset-password', ...page(() => import('../features/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage') },
       { path: '/invite', ...page(() => import('../features/auth/InvitePage.tsx'), 'InvitePage') },
       { path: '/account', ...page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
+      { path: '/inbox', ...page(() => import('../features/inbox/InboxPage.tsx'), 'InboxPage') },
       { path: '/admin/*', ...page(() => import('../features/admin/AdminPage.tsx'), 'AdminPage') },
       { path: '/invitations', ...page(() => import('../features/admin/InvitationsPage.tsx'), 'InvitationsPage') },
       { path: '/directory', ...page(() => import('../features/directory/DirectoryPage.tsx'), 'DirectoryPage') },
