@@ -98,14 +98,14 @@ function NodeRow({ n, onEdit, onToggle, onAddChild }: { n: TaxonomyNode; onEdit:
   const { t } = useTranslation();
   const all = LANGS.map((l) => n.label[l]).filter(Boolean).join(' / ');
   return (
-    <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid={`taxonomy-node-${n.code}`} opacity={n.active ? 1 : 0.6}>
-      <Stack gap={2}>
+    <Group justify="space-between" align="flex-start" data-testid={`taxonomy-node-${n.code}`} opacity={n.active ? 1 : 0.6}>
+      <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }} className="break-anywhere">
         <Group gap="xs"><MlText fw={onAddChild ? 600 : 400} value={n.label} /><Badge variant="outline" color="gray" tt="none">{n.code}</Badge>
           {!n.active && <Badge color="gray">{t('directory:taxonomy.inactive')}</Badge>}</Group>
         <Text size="xs" c="dimmed">{all}</Text>
         <Codes n={n} />
       </Stack>
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4}>
         {onAddChild && <Button size="compact-xs" variant="light" onClick={onAddChild} disabled={!n.active}>{t('directory:taxonomy.addSubArea')}</Button>}
         <Button size="compact-xs" variant="subtle" onClick={onEdit}>{t('directory:taxonomy.edit')}</Button>
         <Button size="compact-xs" variant="subtle" color={n.active ? 'red' : 'teal'} onClick={onToggle}>{n.active ? t('directory:taxonomy.deactivate') : t('directory:taxonomy.activate')}</Button>
