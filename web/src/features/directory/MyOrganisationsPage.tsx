@@ -35,7 +35,7 @@ export function MyOrganisationsPage() {
             <TextInput label={t('market:filters.country')} value={country ?? ''} onChange={(e) => setCountry(e.currentTarget.value.toUpperCase())} maxLength={2} />
             <Select label={t('market:filters.orgType')} data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} value={type} onChange={setType} allowDeselect={false} />
           </Group>
-          <Group><Button onClick={() => {
+          <Group><Button loading={create.isPending} onClick={() => {
             setError(null);
             create.mutate({ name: Object.fromEntries(Object.entries(name).filter(([, v]) => v)) , country, type },
               { onSuccess: (r) => navigate(`/directory/organisations/${r.id}`), onError: setError });
