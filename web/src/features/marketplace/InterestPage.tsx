@@ -1,7 +1,7 @@
 // One expression of interest: the message, accept/decline/withdraw, exchanged contacts, the conversation.
 import { Anchor, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
@@ -21,14 +21,17 @@ export function InterestPage() {
   const action = useInterestAction(id!);
   // One key per message being written: kept when a send fails (a retry is the same message), renewed after success.
   const [messageKey, setMessageKey] = useState(newIdempotencyKey);
+  // A ref, not isPending: the second click of a double-click arrives before React re-renders the disabled button.
+  const inFlight = useRef(false);
   const act = async (name: Parameters<typeof action.mutateAsync>[0]['action'], payload?: unknown) => {
-    if (action.isPending) return false;
+    if (inFlight.current) return false;
+    inFlight.current = true;
     setError(null);
     try {
       await action.mutateAsync({ action: name, body: payload, idempotencyKey: name === 'messages' ? messageKey : undefined });
       if (name === 'messages') setMessageKey(newIdempotencyKey());
       return true;
-    } catch (e) { setError(e); return false; }
+    } catch (e) { setError(e); return false; } finally { inFlight.current = false; }
   };
   const busy = (name: string) => action.isPending && action.variables?.action === name;
   if (q.isLoading) return <Loading />;

@@ -2,7 +2,7 @@
 // the expression-of-interest form, owner actions and moderation actions.
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MeetAtEvent } from '../events/MeetAtEvent.tsx';
 import { RecommendedPartners } from '../matching/RecommendedPartners.tsx';
@@ -78,6 +78,7 @@ export function ProfilePage() {
   const q = useQuery(profileQuery(id!));
   const ownerAction = useProfileAction(id!);
   const refresh = () => q.refetch();
+  const ownerBusyRef = useRef(false);
   const country = useCountryName();
   const taxonomy = useQuery(taxonomyQuery);
   if (q.isLoading) return <Loading />;
@@ -86,7 +87,12 @@ export function ProfilePage() {
   // The areas (and sub-areas) the profile was saved with, by their names in the viewer's language.
   const areaNames = [...p.areas, ...p.subAreas].map((code) => mlText(taxonomy.data?.find((a) => a.code === code)?.label, lang) || code);
   // A second click while the first request runs does nothing (the button is disabled and loading).
-  const owner = (action: 'submit' | 'extend' | 'archive') => { if (ownerAction.isPending) return; setError(null); ownerAction.mutate(action, { onError: setError }); };
+  // A ref, not isPending: the second click of a double-click arrives before React re-renders the disabled button.
+  const owner = (action: 'submit' | 'extend' | 'archive') => {
+    if (ownerBusyRef.current) return;
+    ownerBusyRef.current = true; setError(null);
+    ownerAction.mutate(action, { onError: setError, onSettled: () => { ownerBusyRef.current = false; } });
+  };
   const ownerBusy = (action: string) => ownerAction.isPending && ownerAction.variables === action;
   return (
     <Page title={mlText(p.title, lang)} description={<Group gap="xs"><TypeBadge type={p.type} /><Text size="sm">{t(`market:type.${p.type}`)}</Text><StatusBadge status={p.status} />{p.reviewPending && <Badge color="blue" variant="light">{t('market:reviewPending')}</Badge>}</Group>}
