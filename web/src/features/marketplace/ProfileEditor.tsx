@@ -8,6 +8,7 @@ import { useNavigate, useParams } from 'react-router';
 import { fieldErrors } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
 import { useLang } from '../../app/display.tsx';
+import { countryOptions } from '@shared/countries.ts';
 import { LANGS, mlText, type Lang, type Ml } from '@shared/languages.ts';
 import { DEVELOPMENT_STAGES as STAGES, IPR_STATUSES as IPR, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_LIMITS as L, PROFILE_TYPES } from '@shared/enums.ts';
 import { myOrganisationsQuery, taxonomyQuery } from '../directory/api.ts';
@@ -124,7 +125,7 @@ export function ProfileEditor() {
                 .filter((g) => g.items.length > 0)}
               onChange={(v) => setForm((f) => ({ ...f, subAreas: v }))} data-testid="field-subAreas" />}
             <MultiSelect label={t('market:field.partnerTypesSought')} value={form.partnerTypesSought} data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} onChange={(v) => setForm((f) => ({ ...f, partnerTypesSought: v }))} />
-            <TagsInput label={t('market:field.targetCountries')} description="BY, CN…" value={form.targetCountries} onChange={(v) => setForm((f) => ({ ...f, targetCountries: v.map((x) => x.toUpperCase()) }))} />
+            <MultiSelect label={t('market:field.targetCountries')} searchable data={[...countryOptions(lang), ...form.targetCountries.filter((c) => !countryOptions(lang).some((o) => o.value === c)).map((c) => ({ value: c, label: c }))]} value={form.targetCountries} onChange={(v) => setForm((f) => ({ ...f, targetCountries: v }))} />
             {form.type === 'RDR' && <TextInput label={t('market:field.programme')} value={form.programme ?? ''} onChange={(e) => setForm((f) => ({ ...f, programme: e.currentTarget.value || null }))} />}
             <Switch label={t('market:field.anonymous')} description={t('market:editor.anonymousHint')} checked={form.anonymous} onChange={(e) => setForm((f) => ({ ...f, anonymous: e.currentTarget.checked }))} />
           </Stack>
