@@ -125,9 +125,9 @@ test('a new Chinese user sees next steps, gets China as the organisation country
   assert.equal(await page.getByTestId('org-country').inputValue(), '中国');
 
   await page.goto(`${server.url}/account`);
-  await page.getByRole('textbox', { name: '时区' }).click();
+  await page.getByRole('combobox', { name: '时区' }).click();
   await page.getByRole('option', { name: /^长春 \/ 北京 \(UTC\+8\)$/ }).waitFor();
-  await page.getByRole('textbox', { name: '时区' }).fill('Berlin');
+  await page.getByRole('combobox', { name: '时区' }).fill('Berlin');
   await page.getByRole('option', { name: /Europe\/Berlin \(UTC\+1\)/ }).waitFor();
   await ctx.close();
 });

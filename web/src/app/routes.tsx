@@ -33,6 +33,8 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     loader: prefetchSession,
+    // Shown while the first page's code loads (react-router warns without one); the page replaces it at once.
+    HydrateFallback: () => null,
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
