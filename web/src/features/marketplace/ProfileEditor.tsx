@@ -2,7 +2,7 @@
 // the EEN limits (counters turn red, at least one language for title and summary, 1–3 partnership types).
 import { Button, Group, MultiSelect, NumberInput, Paper, Select, Stack, Switch, Tabs, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { fieldErrors } from '../../app/api.ts';
@@ -58,14 +58,26 @@ export function ProfileEditor() {
   const existing = useQuery({ ...profileQuery(id ?? ''), enabled: !!id });
   useEffect(() => { if (existing.data) setForm({ ...EMPTY, ...Object.fromEntries(Object.entries(existing.data).filter(([k]) => k in EMPTY)) } as Form); }, [existing.data]);
   useEffect(() => { if (!id && !form.organisationId && orgs.data?.[0]) setForm((f) => ({ ...f, organisationId: orgs.data![0].id })); }, [orgs.data, id, form.organisationId]);
+  // Required-field errors appear once the user has changed that field (or tried to save), not on an empty new form.
+  const initial = useRef<Form | null>(null);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    if (!initial.current) { initial.current = form; return; }
+    const changed = (Object.keys(form) as (keyof Form)[]).filter((k) => !touched.has(k) && JSON.stringify(form[k]) !== JSON.stringify(initial.current![k]));
+    if (changed.length) setTouched((x) => new Set([...x, ...changed]));
+  }, [form]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (existing.data || (!id && orgs.data)) initial.current = null; }, [existing.data, orgs.data, id]);
   const parentOf = (code: string) => areas.data?.find((x) => x.code === code)?.parentCode ?? null;
   if (id && existing.isLoading) return <Loading />;
   const errs = validate(form);
-  const msg = (path: string) => server[path] ?? (errs[path] ? t(`market:editor.errors.${errs[path]}`) : undefined);
+  const shownErr = (path: string) => errs[path] && (touched.has(path.split('.')[0]) || errs[path] === 'too_big' || errs[path] === 'too_many');
+  const msg = (path: string) => server[path] ?? (shownErr(path) ? t(`market:editor.errors.${errs[path]}`) : undefined);
   const setMl = (k: MlKey, l: Lang, v: string) => setForm((f) => ({ ...f, [k]: { ...f[k], [l]: v } }));
   const shown = ML_FIELDS.filter(([k]) => (k !== 'advantages' || form.type === 'TO') && (k !== 'technicalSpecification' || form.type === 'TR'));
 
   function save() {
+    // Trying to save shows every remaining problem at once.
+    if (Object.keys(errs).length) { setTouched(new Set(Object.keys(form))); return; }
     setError(null); setServer({});
     const { organisationId, ...fields } = form;
     const body = { ...fields, programme: form.type === 'RDR' ? form.programme : null };
@@ -131,7 +143,7 @@ export function ProfileEditor() {
           </Stack>
         </Paper>
         {id ? <AttachmentsEditor profileId={id} /> : <Text size="sm" c="dimmed">{t('market:attachments.afterSave')}</Text>}
-        <Group><Button onClick={save} loading={busy} disabled={Object.keys(errs).length > 0} data-testid="save-profile">{t('common:save')}</Button>
+        <Group><Button onClick={save} loading={busy} data-testid="save-profile">{t('common:save')}</Button>
           <Button variant="subtle" onClick={() => navigate(-1)}>{t('common:cancel')}</Button></Group>
       </Page>
     </RequireAuth>
