@@ -109,7 +109,8 @@ export function Layout() {
         {links.map((l) => (
           <NavLink key={l.to} component={RouterNavLink} to={l.to} label={l.label} onClick={close} active={location.pathname.startsWith(l.to)} />
         ))}
-        <Group hiddenFrom="sm" mt="md"><LanguageSwitcher /></Group>
+        {/* Rendered only while the drawer is open, so the page never holds two language switchers. */}
+        {opened && <Group hiddenFrom="sm" mt="md"><LanguageSwitcher /></Group>}
         <VisuallyHidden>{t('common:appName')}</VisuallyHidden>
       </AppShell.Navbar>
       <AppShell.Main id="main">
