@@ -55,7 +55,7 @@ test('attendees see the profiles others bring, and a profile no longer published
   assert.deepEqual(before.profiles.map((p) => p.id), [laser]);
   assert.ok(before.profiles[0].title.en, 'the title comes along for the link text');
   // Type and areas come along for the attendee list's filters (offers/seeks, area).
-  const [stored] = (await sql('SELECT type, areas FROM profiles WHERE id = $1', [laser])).rows;
+  const { rows: [stored] } = await t.deps.database.sql.query<{ type: string; areas: string[] }>('SELECT type, areas FROM profiles WHERE id = $1', [laser]);
   assert.equal(before.profiles[0].type, stored.type);
   assert.deepEqual(before.profiles[0].areas, stored.areas);
   await sql(`UPDATE profiles SET status = 'expired' WHERE id = $1`, [laser]);
