@@ -70,7 +70,7 @@ test('a participant sees recommended partners with reasons in Russian and marks 
   await signIn(page, 'participant@synergy.demo');
   await page.goto(`${server.url}/matching`);
   // БНТУ has two published profiles: the organisation-wide list comes first, then one list per profile.
-  await page.getByRole('heading', { name: /Лучшие партнёры для/ }).waitFor();
+  await page.getByRole('heading', { name: /Лучшие партнёры организации: / }).waitFor();
   const offer = page.getByTestId('recommendation').filter({ hasText: '氢燃料电池电堆' }).first();
   await offer.waitFor();
   await offer.getByText('Их предложение отвечает на ваш запрос').waitFor();
@@ -84,7 +84,7 @@ test('a participant sees recommended partners with reasons in Russian and marks 
   await offer.getByRole('button', { name: 'Не подходит' }).click();
   await offer.waitFor({ state: 'detached' });
   await page.reload();
-  await page.getByRole('heading', { name: /Лучшие партнёры для/ }).waitFor();
+  await page.getByRole('heading', { name: /Лучшие партнёры организации: / }).waitFor();
   await page.getByTestId('recommendation').first().waitFor();
   assert.equal(await page.getByTestId('recommendation').filter({ hasText: '氢燃料电池电堆' }).count(), 0, 'stays gone');
   assert.deepEqual(errors, []);

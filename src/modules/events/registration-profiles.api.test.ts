@@ -12,7 +12,7 @@ after(async () => { await t.close(); });
 
 const sql = (text: string, params: unknown[] = []) => t.deps.database.sql.query<{ id: string }>(text, params);
 const profileId = async (externalId: string) => (await sql('SELECT id FROM profiles WHERE external_id = $1', [externalId])).rows[0].id;
-type Row = { userId: string; profileIds: string[]; profiles: { id: string; title: { en?: string } }[] };
+type Row = { userId: string; profileIds: string[]; profiles: { id: string; title: { en?: string }; type: string; areas: string[] }[] };
 
 test('only published, non-anonymous profiles of the registrant\'s organisation can be brought', async () => {
   const ev = await createEvent(c.organiser);
@@ -54,6 +54,10 @@ test('attendees see the profiles others bring, and a profile no longer published
   const before = await seen();
   assert.deepEqual(before.profiles.map((p) => p.id), [laser]);
   assert.ok(before.profiles[0].title.en, 'the title comes along for the link text');
+  // Type and areas come along for the attendee list's filters (offers/seeks, area).
+  const { rows: [stored] } = await t.deps.database.sql.query<{ type: string; areas: string[] }>('SELECT type, areas FROM profiles WHERE id = $1', [laser]);
+  assert.equal(before.profiles[0].type, stored.type);
+  assert.deepEqual(before.profiles[0].areas, stored.areas);
   await sql(`UPDATE profiles SET status = 'expired' WHERE id = $1`, [laser]);
   const after = await seen();
   assert.deepEqual(after.profiles, []);

@@ -47,11 +47,12 @@ async function checkProfiles(tx: Tx, orgId: string | null, ids: string[]): Promi
   return wanted;
 }
 
-/** Titles of the brought profiles that are still published and not anonymous (an expired or archived one drops off the list). */
+/** Titles, types and areas of the brought profiles that are still published and not anonymous (an expired or archived
+ *  one drops off the list); the attendee list filters by what attendees offer or seek and by area. */
 async function broughtProfiles(tx: Tx, ids: string[]) {
   const unique = [...new Set(ids)];
-  if (!unique.length) return new Map<string, { id: string; title: Ml }>();
-  const rows = await tx.select({ id: profiles.id, title: profiles.title }).from(profiles)
+  if (!unique.length) return new Map<string, { id: string; title: Ml; type: string; areas: string[] }>();
+  const rows = await tx.select({ id: profiles.id, title: profiles.title, type: profiles.type, areas: profiles.areas }).from(profiles)
     .where(and(inArray(profiles.id, unique), eq(profiles.status, 'published'), eq(profiles.anonymous, false)));
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LANGS } from '../../shared/languages.ts';
 import { mlOut, mlSchema } from '../../shared/ml-schema.ts';
 import { isValidTimeZone } from '../../shared/time.ts';
-import { EVENT_FORMATS, EVENT_STATUSES, MEETING_STATUSES, OUTCOME_KINDS, REG_STATUSES } from '../../shared/enums.ts';
+import { EVENT_FORMATS, EVENT_STATUSES, MEETING_STATUSES, OUTCOME_KINDS, PROFILE_TYPES, REG_STATUSES } from '../../shared/enums.ts';
 export { EVENT_FORMATS, EVENT_STATUSES, MEETING_STATUSES, OUTCOME_KINDS, REG_STATUSES };
 
 export const SESSION_KINDS = ['plenary', 'round_table', 'presentation', 'meeting_block', 'pause'] as const;
@@ -136,7 +136,8 @@ export const meetingPartnersOut = z.array(z.object({
 export const registrationOut = personOut.extend({
   id: z.string(), role: z.string(), status: z.string(), languages: z.array(z.string()), needsInterpreter: z.boolean(),
   profileIds: z.array(z.string()), createdAt: z.string(), email: z.string().optional(), orgType: z.string().nullable(),
-  profiles: z.array(z.object({ id: z.string(), title: mlOut })).describe('The profiles brought that are still published, for links'),
+  profiles: z.array(z.object({ id: z.string(), title: mlOut, type: z.string().describe(PROFILE_TYPES.join(' | ')), areas: z.array(z.string()) }))
+    .describe('The profiles brought that are still published, for links and the attendee filters (offer/request, area)'),
 });
 export const meetingOut = z.object({
   id: z.string(), eventId: z.string(), kind: z.string(), status: z.string(), priority: z.string(), message: z.string(), reason: z.string().nullable(),

@@ -1,5 +1,6 @@
 // The application shell: header with navigation, language switcher and account menu; a drawer on phones.
-import { AppShell, Burger, Group, NavLink, Menu, Button, Text, UnstyledButton, Anchor, Container, VisuallyHidden } from '@mantine/core';
+import { AppShell, Avatar, Burger, Group, NavLink, Menu, Button, Text, UnstyledButton, Anchor, Container, VisuallyHidden, Indicator, ActionIcon } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { ChoiceButtons } from './ui.tsx';
@@ -7,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe, hasRole, useChangeLanguage, useLogout, useSyncLanguage } from './session.tsx';
 import { useLang } from './display.tsx';
 import type { Lang } from '@shared/languages.ts';
+import { inboxQuery } from '../features/inbox/api.ts';
 
 export const SECTIONS = [
   { to: '/directory', key: 'directory' },
@@ -24,6 +26,23 @@ function LanguageSwitcher() {
   return (
     <ChoiceButtons<Lang> label={t('common:language')} value={lang} onChange={(v) => void change(v)}
       data={[{ value: 'ru', label: 'RU' }, { value: 'zh', label: '中文' }, { value: 'en', label: 'EN' }]} />
+  );
+}
+
+/** The bell: a link to the inbox with the number of unread notices (refreshed every minute). */
+function NotificationsBell({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  const inbox = useQuery({ ...inboxQuery, refetchInterval: 60_000 });
+  const unread = inbox.data?.unread ?? 0;
+  return (
+    <Indicator label={unread > 99 ? '99+' : unread} size={16} disabled={unread === 0} offset={4} color="red">
+      <ActionIcon component={Link} to="/inbox" onClick={onClick} variant="subtle" color="gray" size="lg" data-testid="notifications-bell"
+        aria-label={t('inbox:bell', { count: unread })}>
+        <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden>
+          <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" /><path d="M13.73 21a2 2 0 0 1-3.46 0" />
+        </svg>
+      </ActionIcon>
+    </Indicator>
   );
 }
 
@@ -59,17 +78,21 @@ export function Layout() {
               ))}
             </Group>
           </Group>
-          <Group gap="sm" wrap="nowrap">
-            <LanguageSwitcher />
+          <Group gap="xs" wrap="nowrap">
+            {/* On phones the language switcher moves into the menu drawer, and the account shows as initials. */}
+            <Group visibleFrom="sm"><LanguageSwitcher /></Group>
+            {me && <NotificationsBell onClick={close} />}
             {me ? (
               <Menu position="bottom-end">
                 <Menu.Target>
-                  <UnstyledButton aria-label={t('common:accountMenu')} data-testid="account-menu">
-                    <Text size="sm" fw={500} truncate maw={160}>{me.name}</Text>
+                  <UnstyledButton aria-label={t('common:accountMenu')} data-testid="account-menu" title={me.name}>
+                    <Text size="sm" fw={500} truncate maw={160} visibleFrom="sm">{me.name}</Text>
+                    <Avatar name={me.name} color="initials" size={32} hiddenFrom="sm" aria-hidden />
                   </UnstyledButton>
                 </Menu.Target>
                 <Menu.Dropdown>
-                  <Menu.Label>{me.email}</Menu.Label>
+                  <Menu.Label><Text size="sm" fw={600} c="var(--mantine-color-text)">{me.name}</Text>{me.email}</Menu.Label>
+                  <Menu.Item component={Link} to="/inbox">{t('inbox:page')}</Menu.Item>
                   <Menu.Item component={Link} to="/account">{t('common:nav.account')}</Menu.Item>
                   <Menu.Item onClick={async () => { await logout(); navigate('/'); }}>{t('common:logout')}</Menu.Item>
                 </Menu.Dropdown>
@@ -87,6 +110,8 @@ export function Layout() {
         {links.map((l) => (
           <NavLink key={l.to} component={RouterNavLink} to={l.to} label={l.label} onClick={close} active={location.pathname.startsWith(l.to)} />
         ))}
+        {/* Rendered only while the drawer is open, so the page never holds two language switchers. */}
+        {opened && <Group hiddenFrom="sm" mt="md"><LanguageSwitcher /></Group>}
         <VisuallyHidden>{t('common:appName')}</VisuallyHidden>
       </AppShell.Navbar>
       <AppShell.Main id="main">

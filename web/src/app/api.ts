@@ -23,9 +23,9 @@ async function csrf(force = false): Promise<string> {
   return csrfToken;
 }
 
-export async function api<T = unknown>(method: string, url: string, body?: unknown, retry = true): Promise<T> {
+export async function api<T = unknown>(method: string, url: string, body?: unknown, retry = true, extraHeaders: Record<string, string> = {}): Promise<T> {
   const write = !['GET', 'HEAD'].includes(method);
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...extraHeaders };
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   if (write) headers['x-csrf-token'] = await csrf();
   const payload = body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body);
@@ -35,7 +35,7 @@ export async function api<T = unknown>(method: string, url: string, body?: unkno
   const data = type.includes('application/json') ? await res.json() : await res.text();
   if (!res.ok) {
     const e = (data as { error?: { code: string; message: string; fields?: FieldError[] } }).error;
-    if (e?.code === 'csrf_invalid' && retry) { await csrf(true); return api<T>(method, url, body, false); }
+    if (e?.code === 'csrf_invalid' && retry) { await csrf(true); return api<T>(method, url, body, false, extraHeaders); }
     // No localised message (a proxy's error page, a dropped connection): the message stays empty and
     // errorMessage() (notices.ts) says it in the reader's language by the code, never as a raw status word.
     throw new ApiError(res.status, e?.code ?? 'internal', e?.message ?? '', e?.fields ?? []);
@@ -47,7 +47,19 @@ export const get = <T>(url: string, query?: Record<string, string | number | boo
   const qs = query ? new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, String(v)])).toString() : '';
   return api<T>('GET', qs ? `${url}?${qs}` : url);
 };
-export const post = <T>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
+export const post = <T>(url: string, body?: unknown, headers?: Record<string, string>) => api<T>('POST', url, body ?? {}, true, headers);
+
+/**
+ * A key the client makes for one intended write (a message being sent), sent as `Idempotency-Key`: a retried
+ * or doubled request with the same key is recorded once by the server. Made from crypto.getRandomValues,
+ * which (unlike crypto.randomUUID) also exists on pages served over plain http inside a local network.
+ */
+export function newIdempotencyKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
 export const put = <T>(url: string, body?: unknown) => api<T>('PUT', url, body ?? {});
 export const patch = <T>(url: string, body?: unknown) => api<T>('PATCH', url, body ?? {});
 export const del = <T>(url: string) => api<T>('DELETE', url);

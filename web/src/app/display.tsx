@@ -4,6 +4,7 @@ import { Badge, Text, type TextProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { pickMl, type Lang, type Ml } from '@shared/languages.ts';
 import { CITY_OF_ZONE, formatDateTime, formatTime } from '@shared/time.ts';
+import { countryName } from '@shared/countries.ts';
 import { useViewerZone } from './session.tsx';
 
 export function useLang(): Lang {
@@ -56,4 +57,10 @@ export function DualTime({ value, otherZone }: { value: string | Date; otherZone
       {mine} {city(viewer)}{other !== viewer ? <Text span c="dimmed"> · {theirs} {city(other)}</Text> : null}
     </time>
   );
+}
+
+/** A country's name (ISO 3166 code stored) in the viewer's language. */
+export function useCountryName() {
+  const lang = useLang();
+  return (code: string | null | undefined) => (code ? countryName(code, lang) : '');
 }

@@ -6,8 +6,29 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api.ts';
 
+/** A field's name for the reader: "Name (Russian)" for `name.ru`, never the raw path. */
+export function fieldLabel(path: string, t: TFunction): string {
+  const parts = path.split('.').filter((p) => !/^\d+$/.test(p));
+  const lang = ['ru', 'zh', 'en'].includes(parts.at(-1) ?? '') ? parts.pop()! : null;
+  const key = parts.join('.');
+  const base = key ? t(`common:field.${key}`, { defaultValue: t(`common:field.${parts.at(-1)}`, { defaultValue: '' }) }) : '';
+  const langName = lang ? t(`common:languages.${lang}`) : '';
+  return base && langName ? `${base} (${langName})` : base || langName;
+}
+
 export function errorMessage(e: unknown, t: TFunction): string {
-  if (e instanceof ApiError) return e.message || t(`errors:${e.code}`, { defaultValue: t('errors:internal') });
+  if (e instanceof ApiError) {
+    if (e.fields.length) {
+      // The server appends "path: message" for each field; the reader gets the field's label instead of its path.
+      const suffix = ` ${e.fields.map((f) => `${f.path || '—'}: ${f.message}`).join('; ')}`;
+      if (!e.message || e.message.endsWith(suffix)) {
+        const head = e.message ? e.message.slice(0, -suffix.length) : t(`errors:${e.code}`, { defaultValue: t('errors:internal') });
+        const rows = e.fields.map((f) => { const l = fieldLabel(f.path, t); return l ? `${l}: ${f.message}` : f.message; });
+        return `${head} ${rows.join('; ')}`;
+      }
+    }
+    return e.message || t(`errors:${e.code}`, { defaultValue: t('errors:internal') });
+  }
   return t('errors:internal');
 }
 

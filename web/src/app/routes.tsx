@@ -33,6 +33,8 @@ export const router = createBrowserRouter([
   {
     element: <Layout />,
     loader: prefetchSession,
+    // Shown while the first page's code loads (react-router warns without one); the page replaces it at once.
+    HydrateFallback: () => null,
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/login', element: <LoginPage /> },
@@ -44,6 +46,7 @@ export const router = createBrowserRouter([
       { path: '/setup', ...page(() => import('../features/auth/SetupPage.tsx'), 'SetupPage') },
       { path: '/privacy', ...page(() => import('../features/auth/PrivacyPage.tsx'), 'PrivacyPage') },
       { path: '/account', ...page(() => import('../features/account/AccountPage.tsx'), 'AccountPage') },
+      { path: '/inbox', ...page(() => import('../features/inbox/InboxPage.tsx'), 'InboxPage') },
       { path: '/admin/*', ...page(() => import('../features/admin/AdminPage.tsx'), 'AdminPage') },
       { path: '/invitations', ...page(() => import('../features/admin/InvitationsPage.tsx'), 'InvitationsPage') },
       { path: '/directory', ...page(() => import('../features/directory/DirectoryPage.tsx'), 'DirectoryPage') },

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   const color = status === 'published' ? 'teal' : status === 'submitted' ? 'blue' : status === 'returned' || status === 'on_hold' ? 'orange' : status === 'rejected' ? 'red' : 'gray';
-  return <Badge variant="light" color={color}>{t(`market:status.${status}`)}</Badge>;
+  return <Badge variant="light" color={color} title={t(`market:status.${status}`)}>{t(`market:status.${status}`)}</Badge>;
 }
 
 export function TypeBadge({ type }: { type: string }) {
@@ -15,5 +15,7 @@ export function TypeBadge({ type }: { type: string }) {
 
 export function VerifiedBadge({ verified }: { verified: boolean }) {
   const { t } = useTranslation();
-  return verified ? <Badge color="teal" variant="light">{t('directory:verified')}</Badge> : <Badge color="gray" variant="outline">{t('directory:unverified')}</Badge>;
+  return verified
+    ? <Badge color="teal" variant="light" title={t('directory:verifiedHint')}>{t('directory:verified')}</Badge>
+    : <Badge color="gray" variant="outline" title={t('directory:unverifiedHint')}>{t('directory:unverified')}</Badge>;
 }

@@ -20,7 +20,7 @@ function ProfileForm({ me }: { me: Me }) {
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
   const countries = useMemo(() => countryOptions(lang), [lang]);
-  const zones = useMemo(() => timeZoneOptions(), []);
+  const zones = useMemo(() => timeZoneOptions(t), [t]);
   const form = useForm({ initialValues: { name: me.name, organisationName: me.organisationName, country: me.country, lang: me.lang, timezone: me.timezone } });
   return (
     <form noValidate onSubmit={form.onSubmit(async (v) => {

@@ -1,10 +1,11 @@
-import { Button, Code, Group, Stack, Table, TextInput, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, TextInput, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { DateTime } from '../../app/display.tsx';
 import { auditQuery } from './api.ts';
+import { AuditChanges, EntityLink } from './AuditChanges.tsx';
 
 
 export function AuditTab() {
@@ -37,9 +38,9 @@ export function AuditTab() {
                 <Table.Tr key={e.id}>
                   <Table.Td><DateTime value={e.at} /></Table.Td>
                   <Table.Td><Text size="sm">{e.actorEmail ?? '—'}</Text><Text size="xs" c="dimmed">{e.ip}</Text></Table.Td>
-                  <Table.Td><Text size="sm">{e.entityType}</Text><Text size="xs" c="dimmed">{e.entityId}</Text></Table.Td>
-                  <Table.Td>{e.action}</Table.Td>
-                  <Table.Td>{e.changes ? <Code block style={{ maxWidth: 420, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.changes, null, 1)}</Code> : '—'}</Table.Td>
+                  <Table.Td><EntityLink type={e.entityType} id={e.entityId} /></Table.Td>
+                  <Table.Td data-testid="audit-action">{t(`admin:audit.act.${e.action}`, { defaultValue: e.action.replace(/_/g, ' ') })}</Table.Td>
+                  <Table.Td maw={420}><AuditChanges changes={e.changes} /></Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

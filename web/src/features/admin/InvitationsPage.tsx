@@ -75,7 +75,7 @@ export function InvitationsPage() {
                   <Table.Td><DateTime value={i.expiresAt} /></Table.Td>
                   <Table.Td><Badge variant="light" color={i.status === 'active' ? 'teal' : 'gray'}>{t(`admin:invitations.statuses.${i.status}`)}</Badge></Table.Td>
                   <Table.Td>{i.status === 'active' && (
-                    <Button size="compact-xs" variant="subtle" color="red" onClick={() => revoke.mutate(i.id)}>{t('admin:invitations.revoke')}</Button>
+                    <Button size="compact-xs" variant="subtle" color="red" loading={revoke.isPending && revoke.variables === i.id} disabled={revoke.isPending} onClick={() => revoke.mutate(i.id)}>{t('admin:invitations.revoke')}</Button>
                   )}</Table.Td>
                 </Table.Tr>
               ))}

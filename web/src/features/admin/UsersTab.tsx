@@ -1,11 +1,11 @@
-import { Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, TextInput, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, Pagination, Select, Stack, Table, TextInput, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
-import { DateTime } from '../../app/display.tsx';
+import { DateTime, useCountryName } from '../../app/display.tsx';
 import { useErrorNotice } from '../../app/notices.ts';
 import { usersQuery, useUserChange, type User } from './api.ts';
 
@@ -21,11 +21,31 @@ export function UsersTab() {
   const [debounced] = useDebouncedValue(q, 300);
   const users = useQuery(usersQuery(debounced, role, page, PAGE));
   const change = useUserChange();
+  const country = useCountryName();
+  // Role changes and disabling an account are asked for confirmation first: one stray click must not make an administrator.
+  const [confirm, setConfirm] = useState<{ user: User; role?: string; disable?: boolean } | null>(null);
   const act = (id: string, c: { roles: string[] } | { disabled: boolean }) =>
-    change.mutate({ id, change: c }, { onSuccess: () => notifications.show({ color: 'green', message: t('common:saved') }), onError: (e) => notifyError(e) });
-  const toggleRole = (u: User, r: string) => act(u.id, { roles: u.roles.includes(r) ? u.roles.filter((x) => x !== r) : [...u.roles, r] });
+    change.mutate({ id, change: c }, { onSuccess: () => { setConfirm(null); notifications.show({ color: 'green', message: t('common:saved') }); }, onError: (e) => notifyError(e) });
+  const run = () => {
+    if (!confirm) return;
+    const { user: u, role: r } = confirm;
+    if (r) act(u.id, { roles: u.roles.includes(r) ? u.roles.filter((x) => x !== r) : [...u.roles, r] });
+    else act(u.id, { disabled: !u.disabled });
+  };
+  const question = confirm && (confirm.role
+    ? t(confirm.user.roles.includes(confirm.role) ? 'admin:users.confirmRevoke' : 'admin:users.confirmGrant', { name: confirm.user.name, role: t(`common:roles.${confirm.role}`) })
+    : t(confirm.user.disabled ? 'admin:users.confirmEnable' : 'admin:users.confirmDisable', { name: confirm.user.name }));
   return (
     <Stack>
+      <Modal opened={!!confirm} onClose={() => setConfirm(null)} title={t('admin:users.confirmTitle')}>
+        <Stack>
+          <Text data-testid="confirm-question">{question}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirm(null)}>{t('common:cancel')}</Button>
+            <Button color={confirm?.disable && !confirm.user.disabled ? 'red' : undefined} loading={change.isPending} onClick={run}>{t('admin:users.confirm')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Group>
         <TextInput label={t('admin:users.search')} value={q} onChange={(e) => { setQ(e.currentTarget.value); setPage(1); }} w={280} />
         <Select label={t('admin:users.role')} clearable value={role} onChange={(v) => { setRole(v); setPage(1); }} data={ROLES.map((r) => ({ value: r, label: t(`common:roles.${r}`) }))} w={200} />
@@ -49,13 +69,13 @@ export function UsersTab() {
                     {!u.emailVerified && <Badge size="xs" color="yellow">{t('admin:users.unverified')}</Badge>}
                     {u.disabled && <Badge size="xs" color="red">{t('admin:users.disabled')}</Badge>}
                   </Table.Td>
-                  <Table.Td><Text size="sm">{u.organisationName}</Text><Text size="xs" c="dimmed">{u.country}</Text></Table.Td>
+                  <Table.Td><Text size="sm">{u.organisationName}</Text><Text size="xs" c="dimmed">{country(u.country)}</Text></Table.Td>
                   {ROLES.map((r) => (
-                    <Table.Td key={r}><Checkbox aria-label={`${t(`common:roles.${r}`)}: ${u.email}`} checked={u.roles.includes(r)} onChange={() => void toggleRole(u, r)} /></Table.Td>
+                    <Table.Td key={r}><Checkbox aria-label={`${t(`common:roles.${r}`)}: ${u.email}`} checked={u.roles.includes(r)} disabled={change.isPending} onChange={() => setConfirm({ user: u, role: r })} /></Table.Td>
                   ))}
                   <Table.Td>{u.lastLoginAt ? <DateTime value={u.lastLoginAt} /> : '—'}</Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="light" color={u.disabled ? 'teal' : 'red'} onClick={() => act(u.id, { disabled: !u.disabled })}>
+                    <Button size="compact-xs" variant="light" color={u.disabled ? 'teal' : 'red'} disabled={change.isPending} onClick={() => setConfirm({ user: u, disable: true })}>
                       {u.disabled ? t('admin:users.enable') : t('admin:users.disable')}
                     </Button>
                   </Table.Td>

@@ -17,7 +17,7 @@ export function RegisterForm({ invitation, email, onDone }: { invitation?: strin
   const lang = useLang();
   const [error, setError] = useState<unknown>(null);
   const countries = useMemo(() => countryOptions(lang), [lang]);
-  const zones = useMemo(() => timeZoneOptions(), []);
+  const zones = useMemo(() => timeZoneOptions(t), [t]);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const form = useForm({
     initialValues: { email: email ?? '', password: '', name: '', organisationName: '', country: browserZone === 'Asia/Shanghai' ? 'CN' : 'BY', lang, timezone: browserZone, acceptTerms: false, acceptPrivacy: false },

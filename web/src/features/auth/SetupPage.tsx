@@ -22,7 +22,7 @@ export function SetupPage() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const countries = useMemo(() => countryOptions(lang, { all: true }), [lang]);
-  const zones = useMemo(() => timeZoneOptions(), []);
+  const zones = useMemo(() => timeZoneOptions(t), [t]);
   const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   useEffect(() => { get<Status>('/api/setup', token ? { token } : {}).then(setStatus, setError); }, [token]);
   const form = useForm({

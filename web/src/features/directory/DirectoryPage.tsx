@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Page, ErrorAlert, Loading } from '../../app/ui.tsx';
-import { MlText, useLang } from '../../app/display.tsx';
+import { MlText, useCountryName, useLang } from '../../app/display.tsx';
 import { useMe, hasRole } from '../../app/session.tsx';
 import { mlText } from '@shared/languages.ts';
 import { ORG_TYPES } from '@shared/enums.ts';
@@ -14,6 +14,7 @@ import { organisationsQuery, taxonomyQuery } from './api.ts';
 
 export function DirectoryPage() {
   const { t } = useTranslation();
+  const country = useCountryName();
   const lang = useLang();
   const { me } = useMe();
   const [params, setParams] = useSearchParams();
@@ -30,7 +31,7 @@ export function DirectoryPage() {
         </>}</Group>}>
       <form role="search" onSubmit={(e) => { e.preventDefault(); set('q', q.trim() || null); }}>
         <Group align="flex-end">
-          <TextInput style={{ flex: 1 }} label={t('market:search')} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
+          <TextInput style={{ flex: 1 }} label={t('market:search')} value={q} maxLength={200} onChange={(e) => setQ(e.currentTarget.value)} />
           <Select label={t('market:filters.country')} clearable data={['BY', 'CN']} value={params.get('country')} onChange={(v) => set('country', v)} w={120} />
           <Select label={t('market:filters.orgType')} clearable data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} value={params.get('type')} onChange={(v) => set('type', v)} />
           <Select label={t('market:filters.area')} clearable data={(areas.data ?? []).filter((a) => !a.parentCode && a.active).map((a) => ({ value: a.code, label: mlText(a.label, lang) }))} value={params.get('area')} onChange={(v) => set('area', v)} />
@@ -46,7 +47,7 @@ export function DirectoryPage() {
             <Avatar src={o.logoUrl} radius="sm">{mlText(o.shortName, lang).slice(0, 2) || o.country}</Avatar>
             <Stack gap={4}>
               <Anchor component={Link} to={`/directory/organisations/${o.id}`} fw={600}><MlText span value={o.name} /></Anchor>
-              <Group gap={4}><Badge variant="light" color="gray">{o.country}</Badge><Badge variant="light">{t(`market:orgType.${o.type}`)}</Badge><VerifiedBadge verified={o.verified} /></Group>
+              <Group gap={4}><Badge variant="light" color="gray">{country(o.country)}</Badge><Badge variant="light">{t(`market:orgType.${o.type}`)}</Badge><VerifiedBadge verified={o.verified} /></Group>
               <MlText size="xs" c="dimmed" value={o.city} />
             </Stack>
           </Group></Paper>

@@ -59,7 +59,7 @@ export function OrganisationPage() {
   return (
     <Page title={mlText(o.name, lang)} description={<Group gap={4}><Badge variant="light" color="gray">{o.country}</Badge><Badge variant="light">{t(`market:orgType.${o.type}`)}</Badge><VerifiedBadge verified={o.verified} /></Group>}
       actions={<Group>{o.canEdit && <Button variant="light" onClick={() => setEditing((x) => !x)}>{t('market:edit')}</Button>}
-        {hasRole(me, 'organiser', 'admin') && <Button variant="light" color={o.verified ? 'gray' : 'teal'} onClick={() => verify.mutate(!o.verified, { onSuccess: refresh })}>{o.verified ? t('directory:unverify') : t('directory:verify')}</Button>}</Group>}>
+        {hasRole(me, 'organiser', 'admin') && <Button variant="light" color={o.verified ? 'gray' : 'teal'} loading={verify.isPending} onClick={() => verify.mutate(!o.verified, { onSuccess: refresh })}>{o.verified ? t('directory:unverify') : t('directory:verify')}</Button>}</Group>}>
       {o.logoUrl && <Avatar src={o.logoUrl} size="xl" radius="sm" />}
       <MlText value={o.description} />
       {o.website && <Anchor href={o.website} target="_blank" rel="noreferrer">{o.website}</Anchor>}

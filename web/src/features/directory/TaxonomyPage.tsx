@@ -94,21 +94,21 @@ function Codes({ n }: { n: TaxonomyNode }) {
   return <Text size="xs" c="dimmed">{parts.join(' · ') || t('directory:taxonomy.noCodes')}</Text>;
 }
 
-function NodeRow({ n, onEdit, onToggle, onAddChild }: { n: TaxonomyNode; onEdit: () => void; onToggle: () => void; onAddChild?: () => void }) {
+function NodeRow({ n, onEdit, onToggle, onAddChild, busy }: { n: TaxonomyNode; onEdit: () => void; onToggle: () => void; onAddChild?: () => void; busy?: boolean }) {
   const { t } = useTranslation();
   const all = LANGS.map((l) => n.label[l]).filter(Boolean).join(' / ');
   return (
-    <Group justify="space-between" wrap="nowrap" align="flex-start" data-testid={`taxonomy-node-${n.code}`} opacity={n.active ? 1 : 0.6}>
-      <Stack gap={2}>
+    <Group justify="space-between" align="flex-start" data-testid={`taxonomy-node-${n.code}`} opacity={n.active ? 1 : 0.6}>
+      <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }} className="break-anywhere">
         <Group gap="xs"><MlText fw={onAddChild ? 600 : 400} value={n.label} /><Badge variant="outline" color="gray" tt="none">{n.code}</Badge>
           {!n.active && <Badge color="gray">{t('directory:taxonomy.inactive')}</Badge>}</Group>
         <Text size="xs" c="dimmed">{all}</Text>
         <Codes n={n} />
       </Stack>
-      <Group gap={4} wrap="nowrap">
+      <Group gap={4}>
         {onAddChild && <Button size="compact-xs" variant="light" onClick={onAddChild} disabled={!n.active}>{t('directory:taxonomy.addSubArea')}</Button>}
         <Button size="compact-xs" variant="subtle" onClick={onEdit}>{t('directory:taxonomy.edit')}</Button>
-        <Button size="compact-xs" variant="subtle" color={n.active ? 'red' : 'teal'} onClick={onToggle}>{n.active ? t('directory:taxonomy.deactivate') : t('directory:taxonomy.activate')}</Button>
+        <Button size="compact-xs" variant="subtle" color={n.active ? 'red' : 'teal'} disabled={busy} onClick={onToggle}>{n.active ? t('directory:taxonomy.deactivate') : t('directory:taxonomy.activate')}</Button>
       </Group>
     </Group>
   );
@@ -142,9 +142,9 @@ export function TaxonomyPage() {
         {q.isLoading && <Loading />}
         <Stack>{areas.map((a) => (
           <Paper key={a.code} withBorder p="md"><Stack gap="sm">
-            <NodeRow n={a} onEdit={() => edit(a)} onToggle={() => void toggle(a)} onAddChild={() => setDraft(blank(a))} />
+            <NodeRow n={a} onEdit={() => edit(a)} onToggle={() => void toggle(a)} busy={saveNode.isPending} onAddChild={() => setDraft(blank(a))} />
             {childrenOf(a.code).length > 0 && <Stack gap="xs" pl="lg" style={{ borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
-              {childrenOf(a.code).map((s) => <NodeRow key={s.code} n={s} onEdit={() => edit(s)} onToggle={() => void toggle(s)} />)}
+              {childrenOf(a.code).map((s) => <NodeRow key={s.code} n={s} onEdit={() => edit(s)} onToggle={() => void toggle(s)} busy={saveNode.isPending} />)}
             </Stack>}
             {!a.active && childrenOf(a.code).some((s) => s.active) && <Text size="xs" c="orange">{t('directory:taxonomy.inactiveParent')}</Text>}
           </Stack></Paper>

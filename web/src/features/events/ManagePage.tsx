@@ -19,6 +19,7 @@ function RegistrationsTable({ eventId }: { eventId: string }) {
   const [error, setError] = useState<unknown>(null);
   const q = useQuery(registrationsQuery(eventId));
   const setStatus = useSetRegistrationStatus(eventId);
+  const busy = (id: string, status: string) => setStatus.isPending && setStatus.variables?.id === id && setStatus.variables.status === status;
   const decide = (id: string, status: string) => {
     setError(null);
     setStatus.mutate({ id, status }, { onError: setError });
@@ -41,9 +42,9 @@ function RegistrationsTable({ eventId }: { eventId: string }) {
                 <Table.Td>{r.languages.map((l) => t(`events:spoken.${l}`)).join(', ')}</Table.Td>
                 <Table.Td><StatusBadge kind="registration" status={r.status} /></Table.Td>
                 <Table.Td><Group gap={4} wrap="nowrap">
-                  {r.status !== 'approved' && r.status !== 'cancelled' && <Button size="compact-xs" onClick={() => decide(r.id, 'approved')}>{t('events:manage.approve')}</Button>}
-                  {r.status === 'pending' && <Button size="compact-xs" variant="light" onClick={() => decide(r.id, 'waitlisted')}>{t('events:manage.waitlist')}</Button>}
-                  {r.status !== 'rejected' && r.status !== 'cancelled' && <Button size="compact-xs" variant="subtle" color="red" onClick={() => decide(r.id, 'rejected')}>{t('events:manage.reject')}</Button>}
+                  {r.status !== 'approved' && r.status !== 'cancelled' && <Button size="compact-xs" loading={busy(r.id, 'approved')} disabled={setStatus.isPending} onClick={() => decide(r.id, 'approved')}>{t('events:manage.approve')}</Button>}
+                  {r.status === 'pending' && <Button size="compact-xs" variant="light" loading={busy(r.id, 'waitlisted')} disabled={setStatus.isPending} onClick={() => decide(r.id, 'waitlisted')}>{t('events:manage.waitlist')}</Button>}
+                  {r.status !== 'rejected' && r.status !== 'cancelled' && <Button size="compact-xs" variant="subtle" color="red" loading={busy(r.id, 'rejected')} disabled={setStatus.isPending} onClick={() => decide(r.id, 'rejected')}>{t('events:manage.reject')}</Button>}
                 </Group></Table.Td>
               </Table.Tr>
             ))}

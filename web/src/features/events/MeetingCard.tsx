@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/session.tsx';
+import { DateTime, useCountryName } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { PromptModal } from '../../app/PromptModal.tsx';
 import { StatusBadge, TimeRange } from './common.tsx';
@@ -63,6 +64,8 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
   const active = ['requested', 'accepted', 'scheduled'].includes(m.status);
   const started = m.startsAt && new Date(m.startsAt).getTime() <= Date.now();
   const selfBooking = event.bookingMode === 'self';
+  const country = useCountryName();
+  // A request waiting for my answer offers accept or decline; cancelling is for the requester and for agreed meetings.
   return (
     <Card withBorder padding="md" data-testid="meeting-card">
       <Stack gap={6}>
@@ -71,7 +74,7 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
             {m.priority === 'must' && <Badge color="grape" variant="light">{t('events:priority.must')}</Badge>}</Group>
           {m.startsAt && m.endsAt && <TimeRange start={m.startsAt} end={m.endsAt} />}
         </Group>
-        <Text fw={600}>{others.map((p) => `${p.name} (${p.organisationName}, ${p.country})`).join(' · ')}</Text>
+        <Text fw={600}>{others.map((p) => `${p.name} (${p.organisationName}, ${country(p.country)})`).join(' · ')}</Text>
         {others.length > 1 && <Text size="xs" c="dimmed">{others.map((p) => `${p.name}: ${t(`events:response.${p.response}`)}`).join(', ')}</Text>}
         {m.message && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{m.message}</Text>}
         {m.reason && <Text size="sm" c="dimmed">{t('events:meetings.reasonShown', { reason: m.reason })}</Text>}
@@ -83,15 +86,15 @@ export function MeetingCard({ meeting: m, event, onChange }: { meeting: Meeting;
             <Anchor href={`/api/meetings/${m.id}/ics`} size="sm">{t('events:meetings.ics')}</Anchor>
           </Group>
         )}
-        {m.status === 'requested' && m.expiresAt && <Text size="xs" c="dimmed">{t('events:meetings.expires')}: <TimeRange start={m.expiresAt} end={m.expiresAt} /></Text>}
+        {m.status === 'requested' && m.expiresAt && <Text size="xs" c="dimmed">{t('events:meetings.expires')}: <DateTime value={m.expiresAt} /></Text>}
         <Group gap="xs" className="no-print">
-          {pendingForMe && <Button size="xs" onClick={async () => {
+          {pendingForMe && <Button size="xs" loading={action.isPending} onClick={async () => {
             if (selfBooking) setDialog('accept'); else { await action.mutateAsync({ meetingId: m.id, action: 'accept', body: {} }); onChange(); }
           }}>{t('events:meetings.accept')}</Button>}
           {pendingForMe && <Button size="xs" variant="light" color="red" onClick={() => setDialog('decline')}>{t('events:meetings.decline')}</Button>}
           {m.status === 'accepted' && selfBooking && <Button size="xs" onClick={() => setDialog('book')}>{t('events:meetings.chooseSlot')}</Button>}
           {m.status === 'scheduled' && selfBooking && !started && !m.locked && <Button size="xs" variant="light" onClick={() => setDialog('book')}>{t('events:meetings.move')}</Button>}
-          {active && !started && <Button size="xs" variant="subtle" color="red" onClick={() => setDialog('cancel')}>{t('events:meetings.cancel')}</Button>}
+          {active && !started && !pendingForMe && <Button size="xs" variant="subtle" color="red" onClick={() => setDialog('cancel')}>{t('events:meetings.cancel')}</Button>}
         </Group>
         {m.status === 'scheduled' && started && <OutcomeForm meeting={m} onSaved={onChange} />}
         {m.myOutcome?.outcomes.includes('joint_application_planned') && (

@@ -4,7 +4,7 @@ import { Anchor, Button, CopyButton, Group, Paper, Stack, Table, Text, TextInput
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MlText, useMl } from '../../app/display.tsx';
+import { MlText, useCountryName, useMl } from '../../app/display.tsx';
 import { useMe } from '../../app/session.tsx';
 import { ErrorAlert, Loading, Page, RequireAuth } from '../../app/ui.tsx';
 import { EventTabs, TimeRange, useEvent, useRoomText } from './common.tsx';
@@ -22,14 +22,14 @@ function CalendarFeed() {
         <Text size="sm" c="dimmed">{t('events:calendar.help')}</Text>
         {url && (
           <Group wrap="nowrap">
-            <TextInput value={url} readOnly style={{ flex: 1 }} aria-label={t('events:calendar.url')} />
+            <TextInput value={url} readOnly style={{ flex: 1, minWidth: 0 }} aria-label={t('events:calendar.url')} />
             <CopyButton value={url}>{({ copied, copy }) => <Button variant="light" onClick={copy}>{copied ? t('common:copied') : t('common:copy')}</Button>}</CopyButton>
           </Group>
         )}
         <Group>
-          <Button size="xs" onClick={async () => setUrl((await feed.mutateAsync('create'))?.url ?? null)}>
+          <Button size="xs" loading={feed.isPending && feed.variables === 'create'} disabled={feed.isPending} onClick={async () => setUrl((await feed.mutateAsync('create'))?.url ?? null)}>
             {q.data?.active ? t('events:calendar.renew') : t('events:calendar.create')}</Button>
-          {q.data?.active && <Button size="xs" variant="subtle" color="red" onClick={async () => { await feed.mutateAsync('revoke'); setUrl(null); }}>{t('events:calendar.revoke')}</Button>}
+          {q.data?.active && <Button size="xs" variant="subtle" color="red" loading={feed.isPending && feed.variables === 'revoke'} disabled={feed.isPending} onClick={async () => { await feed.mutateAsync('revoke'); setUrl(null); }}>{t('events:calendar.revoke')}</Button>}
         </Group>
       </Stack>
     </Paper>
@@ -40,6 +40,7 @@ export function MyAgendaPage() {
   const { t } = useTranslation();
   const ml = useMl();
   const { me } = useMe();
+  const country = useCountryName();
   const { data: e, error } = useEvent();
   const room = useRoomText(e?.venues ?? []);
   const q = useQuery(myAgendaQuery(e?.id));
@@ -50,7 +51,7 @@ export function MyAgendaPage() {
         <EventTabs event={e} />
         <ErrorAlert error={q.error} />
         {q.isLoading && <Loading />}
-        <Table data-testid="my-agenda">
+        <Table data-testid="my-agenda" className="stack-table">
           <Table.Thead><Table.Tr><Table.Th>{t('events:myAgenda.when')}</Table.Th><Table.Th>{t('events:myAgenda.what')}</Table.Th><Table.Th>{t('events:myAgenda.where')}</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
             {q.data?.items.map((i, n) => {
@@ -63,7 +64,7 @@ export function MyAgendaPage() {
                       <Stack gap={2}>
                         <Text size="xs" c="dimmed">{t(`events:meetingKind.${i.kind}`)}</Text>
                         {partners.map((p) => (
-                          <Text key={p.userId} size="sm">{p.name} — {p.organisationName} ({p.country})</Text>
+                          <Text key={p.userId} size="sm">{p.name} — {p.organisationName} ({country(p.country)})</Text>
                         ))}
                       </Stack>
                     )}
@@ -71,7 +72,7 @@ export function MyAgendaPage() {
                   <Table.Td>
                     {room(i.roomId) && <Text size="sm" data-testid="agenda-room">{room(i.roomId)}</Text>}
                     {i.meeting?.tableNo && <Text size="sm">{t('events:meetings.table', { n: i.meeting.tableNo })}</Text>}
-                    {i.meeting?.videoUrl && <Anchor href={i.meeting.videoUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="agenda-video">{i.meeting.videoUrl}</Anchor>}
+                    {i.meeting?.videoUrl && <Anchor href={i.meeting.videoUrl} target="_blank" rel="noopener noreferrer" size="sm" data-testid="agenda-video" className="break-anywhere">{i.meeting.videoUrl}</Anchor>}
                     {i.meeting && <div className="no-print"><Anchor href={`/api/meetings/${i.meeting.id}/ics`} size="xs">{t('events:meetings.ics')}</Anchor></div>}
                   </Table.Td>
                 </Table.Tr>

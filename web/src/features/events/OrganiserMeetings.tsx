@@ -46,11 +46,11 @@ export function OrganiserMeetings({ event }: { event: EventInfo }) {
       <ErrorAlert error={error ?? q.error} />
       {notice && <Text c="teal" role="status">{notice}</Text>}
       <Group>
-        <Button onClick={() => act(async () => {
+        <Button loading={organiser.publish.isPending} disabled={organiser.followUp.isPending} onClick={() => act(async () => {
           const r = await organiser.publish.mutateAsync();
           setNotice(t('events:manage.published', { version: r.version, n: r.notified }));
         })}>{t('events:manage.publish')}</Button>
-        {event.followUpUrl && <Button variant="light" onClick={() => act(async () => {
+        {event.followUpUrl && <Button variant="light" loading={organiser.followUp.isPending} disabled={organiser.publish.isPending} onClick={() => act(async () => {
           const r = await organiser.followUp.mutateAsync();
           setNotice(t('events:manage.followUpSent', { n: r.notified }));
         })}>{t('events:manage.followUp')}</Button>}

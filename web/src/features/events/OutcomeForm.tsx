@@ -25,7 +25,7 @@ export function OutcomeForm({ meeting, onSaved }: { meeting: Meeting; onSaved: (
       )}
       <Textarea label={t('events:outcomeForm.note')} autosize minRows={2} maxLength={4000} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
       <Group>
-        <Button size="xs" onClick={async () => {
+        <Button size="xs" loading={save.isPending} onClick={async () => {
           setError(null); setSaved(false);
           try { await save.mutateAsync({ attendance, outcomes: attendance === 'took_place' ? outcomes : [], note }); setSaved(true); onSaved(); } catch (e) { setError(e); }
         }}>{t('common:save')}</Button>

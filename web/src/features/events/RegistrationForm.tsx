@@ -40,7 +40,7 @@ export function RegistrationPanel({ event }: { event: EventInfo }) {
           {editing && reg.status !== 'rejected' ? <EditRegistration event={event} onDone={async () => { setEditing(false); await refresh(); }} /> : (
             <Group>
               {reg.status !== 'rejected' && <Button size="xs" variant="light" onClick={() => setEditing(true)} data-testid="edit-registration">{t('events:register.edit')}</Button>}
-              <Button size="xs" variant="subtle" color="red" onClick={async () => { await registration.mutateAsync({ cancel: true }); await refresh(); }}>{t('events:register.cancel')}</Button>
+              <Button size="xs" variant="subtle" color="red" loading={registration.isPending} onClick={async () => { await registration.mutateAsync({ cancel: true }); await refresh(); }}>{t('events:register.cancel')}</Button>
             </Group>
           )}
         </Stack>

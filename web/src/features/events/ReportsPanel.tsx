@@ -2,6 +2,7 @@
 import { Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useCountryName } from '../../app/display.tsx';
 import { ErrorAlert, Loading } from '../../app/ui.tsx';
 import { TimeRange, useRoomText } from './common.tsx';
 import { type EventInfo, type EventSchedule, scheduleQuery, statsQuery } from './api.ts';
@@ -19,6 +20,7 @@ function Counts({ title, values, label }: { title: string; values: Record<string
 
 export function StatsPanel({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
+  const country = useCountryName();
   const q = useQuery(statsQuery(event.id));
   if (q.isLoading) return <Loading />;
   if (!q.data) return <ErrorAlert error={q.error} />;
@@ -31,8 +33,8 @@ export function StatsPanel({ event }: { event: EventInfo }) {
       </Group>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} data-testid="event-stats">
         <Counts title={t('events:stats.registrations', { n: s.registrations.total })} values={s.registrations.byStatus} label={(k) => t(`events:registrationStatus.${k}`)} />
-        <Counts title={t('events:stats.byCountry')} values={s.registrations.byCountry} label={(k) => k} />
-        <Counts title={t('events:stats.byOrgType')} values={s.registrations.byOrgType} label={(k) => k} />
+        <Counts title={t('events:stats.byCountry')} values={s.registrations.byCountry} label={country} />
+        <Counts title={t('events:stats.byOrgType')} values={s.registrations.byOrgType} label={(k) => t(`market:orgType.${k}`, { defaultValue: k })} />
         <Counts title={t('events:stats.requests')} values={s.requests} label={(k) => t(`events:stats.req.${k}`)} />
         <Counts title={t('events:stats.meetings')} values={s.meetings} label={(k) => t(`events:stats.mt.${k}`)} />
         <Counts title={t('events:stats.outcomes')} values={s.outcomes} label={(k) => t(`events:outcome.${k}`)} />
@@ -44,6 +46,7 @@ export function StatsPanel({ event }: { event: EventInfo }) {
 /** One table per table number (on site) or per room/video link (online), ready to print. */
 export function SchedulePrint({ event }: { event: EventInfo }) {
   const { t } = useTranslation();
+  const country = useCountryName();
   const room = useRoomText(event.venues);
   const q = useQuery(scheduleQuery(event.id));
   if (q.isLoading) return <Loading />;
@@ -65,7 +68,7 @@ export function SchedulePrint({ event }: { event: EventInfo }) {
               {items.map((i) => (
                 <Table.Tr key={i.meetingId}>
                   <Table.Td><TimeRange start={i.startsAt} end={i.endsAt} /></Table.Td>
-                  <Table.Td>{i.participants.map((p) => `${p.name} (${p.organisationName}, ${p.country})`).join('; ')}</Table.Td>
+                  <Table.Td>{i.participants.map((p) => `${p.name} (${p.organisationName}, ${country(p.country)})`).join('; ')}</Table.Td>
                   <Table.Td>{i.interpreter ?? ''}</Table.Td>
                   <Table.Td><Text size="xs">{i.videoUrl ?? ''}</Text></Table.Td>
                 </Table.Tr>

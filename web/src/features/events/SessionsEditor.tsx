@@ -43,7 +43,7 @@ export function SessionsEditor({ event }: { event: EventInfo }) {
                   startsLocal: utcToZoned(s.startsAt, event.timezone), endsLocal: utcToZoned(s.endsAt, event.timezone), slotMinutes: s.slotMinutes ?? 30,
                   pauseMinutes: s.pauseMinutes ?? 0, tables: s.tables ?? 0, roomId: s.roomId ?? '', minutes: s.minutes[lang] ?? '' });
               }}>{t('events:manage.edit')}</Button></Table.Td>
-              <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={async () => {
+              <Table.Td><Button size="compact-xs" variant="subtle" color="red" disabled={sessions.isPending} onClick={async () => {
                 setError(null);
                 try { await sessions.mutateAsync({ remove: s.id }); } catch (e) { setError(e); }
               }}>{t('events:manage.delete')}</Button></Table.Td>

@@ -51,7 +51,7 @@ export const STATUS_COLOR: Record<string, string> = {
 export function StatusBadge({ kind, status }: { kind: 'meeting' | 'registration' | 'event'; status: string }) {
   const { t } = useTranslation();
   const label = kind === 'meeting' ? t(`events:meetingStatus.${status}`) : t(`events:${kind}Status.${status}`);
-  return <Badge variant="light" color={STATUS_COLOR[status] ?? 'gray'}>{label}</Badge>;
+  return <Badge variant="light" color={STATUS_COLOR[status] ?? 'gray'} title={label}>{label}</Badge>;
 }
 
 /** Tabs of an event: public page, attendees, my meetings, my agenda, and the organisers' desk. */

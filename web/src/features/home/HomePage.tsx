@@ -5,6 +5,7 @@ import { SECTIONS } from '../../app/Layout.tsx';
 import { useMe } from '../../app/session.tsx';
 import { DualTime } from '../../app/display.tsx';
 import { Page } from '../../app/ui.tsx';
+import { NextSteps } from './NextSteps.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function HomePage() {
         </Group>
       )}>
       {me && <Text>{t('home:welcome', { name: me.name })}</Text>}
+      {me && <NextSteps />}
       <Card withBorder padding="md">
         <Stack gap={4}>
           <Text fw={600}>{t('home:timeNow')}</Text>

@@ -11,9 +11,13 @@ export const inboxKeys = { all: ['inbox'] as const };
 
 export const inboxQuery = queryOptions({ queryKey: inboxKeys.all, queryFn: () => get<Inbox>('/api/inbox') });
 
-/** Marks one notice read (when its link is followed); the list is not refetched on the way out. */
+/** Marks one notice read (when its link is followed or its button pressed); the list and the bell's count follow. */
 export function useMarkRead() {
-  return useMutation({ mutationFn: (id: string) => post(`/api/inbox/${id}/read`) });
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => post(`/api/inbox/${id}/read`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: inboxKeys.all }),
+  });
 }
 
 export function useMarkAllRead() {

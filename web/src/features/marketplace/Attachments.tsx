@@ -87,7 +87,7 @@ export function AttachmentsEditor({ profileId }: { profileId: string }) {
               <Table.Td><Anchor href={a.url} download={a.name}>{a.name}</Anchor></Table.Td>
               <Table.Td>{typeLabel(a.mime)}</Table.Td>
               <Table.Td>{formatSize(a.size, lang)}</Table.Td>
-              <Table.Td><Button size="compact-xs" variant="subtle" color="red" onClick={() => remove(a.id)} aria-label={t('market:attachments.deleteNamed', { name: a.name })}>{t('market:attachments.delete')}</Button></Table.Td>
+              <Table.Td><Button size="compact-xs" variant="subtle" color="red" disabled={change.isPending} onClick={() => remove(a.id)} aria-label={t('market:attachments.deleteNamed', { name: a.name })}>{t('market:attachments.delete')}</Button></Table.Td>
             </Table.Tr>
           ))}</Table.Tbody>
         </Table>

@@ -2,12 +2,13 @@
 // the EEN limits (counters turn red, at least one language for title and summary, 1–3 partnership types).
 import { Button, Group, MultiSelect, NumberInput, Paper, Select, Stack, Switch, Tabs, TagsInput, Text, TextInput, Textarea } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { fieldErrors, get } from '../../app/api.ts';
 import { Page, ErrorAlert, Loading, RequireAuth } from '../../app/ui.tsx';
 import { useLang } from '../../app/display.tsx';
+import { countryOptions } from '@shared/countries.ts';
 import { LANGS, mlText, type Lang, type Ml } from '@shared/languages.ts';
 import { DEVELOPMENT_STAGES as STAGES, IPR_STATUSES as IPR, ORG_TYPES, PARTNERSHIP_TYPES, PROFILE_LIMITS as L, PROFILE_TYPES } from '@shared/enums.ts';
 import { myOrganisationsQuery, taxonomyQuery } from '../directory/api.ts';
@@ -59,14 +60,26 @@ export function ProfileEditor() {
   const calls = useQuery({ queryKey: ['calls', 'all'], queryFn: () => get<{ id: string; title: Ml; phase: string }[]>('/api/calls') });
   useEffect(() => { if (existing.data) setForm({ ...EMPTY, ...Object.fromEntries(Object.entries(existing.data).filter(([k]) => k in EMPTY)) } as Form); }, [existing.data]);
   useEffect(() => { if (!id && !form.organisationId && orgs.data?.[0]) setForm((f) => ({ ...f, organisationId: orgs.data![0].id })); }, [orgs.data, id, form.organisationId]);
+  // Required-field errors appear once the user has changed that field (or tried to save), not on an empty new form.
+  const initial = useRef<Form | null>(null);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  useEffect(() => {
+    if (!initial.current) { initial.current = form; return; }
+    const changed = (Object.keys(form) as (keyof Form)[]).filter((k) => !touched.has(k) && JSON.stringify(form[k]) !== JSON.stringify(initial.current![k]));
+    if (changed.length) setTouched((x) => new Set([...x, ...changed]));
+  }, [form]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (existing.data || (!id && orgs.data)) initial.current = null; }, [existing.data, orgs.data, id]);
   const parentOf = (code: string) => areas.data?.find((x) => x.code === code)?.parentCode ?? null;
   if (id && existing.isLoading) return <Loading />;
   const errs = validate(form);
-  const msg = (path: string) => server[path] ?? (errs[path] ? t(`market:editor.errors.${errs[path]}`) : undefined);
+  const shownErr = (path: string) => errs[path] && (touched.has(path.split('.')[0]) || errs[path] === 'too_big' || errs[path] === 'too_many');
+  const msg = (path: string) => server[path] ?? (shownErr(path) ? t(`market:editor.errors.${errs[path]}`) : undefined);
   const setMl = (k: MlKey, l: Lang, v: string) => setForm((f) => ({ ...f, [k]: { ...f[k], [l]: v } }));
   const shown = ML_FIELDS.filter(([k]) => (k !== 'advantages' || form.type === 'TO') && (k !== 'technicalSpecification' || form.type === 'TR'));
 
   function save() {
+    // Trying to save shows every remaining problem at once.
+    if (Object.keys(errs).length) { setTouched(new Set(Object.keys(form))); return; }
     setError(null); setServer({});
     const { organisationId, ...fields } = form;
     const body = { ...fields, programme: form.type === 'RDR' ? form.programme : null, callId: form.type === 'RDR' ? form.callId : null };
@@ -126,7 +139,7 @@ export function ProfileEditor() {
                 .filter((g) => g.items.length > 0)}
               onChange={(v) => setForm((f) => ({ ...f, subAreas: v }))} data-testid="field-subAreas" />}
             <MultiSelect label={t('market:field.partnerTypesSought')} value={form.partnerTypesSought} data={ORG_TYPES.map((x) => ({ value: x, label: t(`market:orgType.${x}`) }))} onChange={(v) => setForm((f) => ({ ...f, partnerTypesSought: v }))} />
-            <TagsInput label={t('market:field.targetCountries')} description="BY, CN…" value={form.targetCountries} onChange={(v) => setForm((f) => ({ ...f, targetCountries: v.map((x) => x.toUpperCase()) }))} />
+            <MultiSelect label={t('market:field.targetCountries')} searchable data={[...countryOptions(lang), ...form.targetCountries.filter((c) => !countryOptions(lang).some((o) => o.value === c)).map((c) => ({ value: c, label: c }))]} value={form.targetCountries} onChange={(v) => setForm((f) => ({ ...f, targetCountries: v }))} />
             {form.type === 'RDR' && <Select clearable label={t('calls:profileCall')} value={form.callId} data={(calls.data ?? []).filter((c) => c.phase !== 'closed' || c.id === form.callId).map((c) => ({ value: c.id, label: mlText(c.title, lang) }))}
               onChange={(v) => setForm((f) => ({ ...f, callId: v }))} data-testid="field-callId" />}
             {form.type === 'RDR' && <TextInput label={t('market:field.programme')} value={form.programme ?? ''} onChange={(e) => setForm((f) => ({ ...f, programme: e.currentTarget.value || null }))} />}
@@ -134,7 +147,7 @@ export function ProfileEditor() {
           </Stack>
         </Paper>
         {id ? <AttachmentsEditor profileId={id} /> : <Text size="sm" c="dimmed">{t('market:attachments.afterSave')}</Text>}
-        <Group><Button onClick={save} loading={busy} disabled={Object.keys(errs).length > 0} data-testid="save-profile">{t('common:save')}</Button>
+        <Group><Button onClick={save} loading={busy} data-testid="save-profile">{t('common:save')}</Button>
           <Button variant="subtle" onClick={() => navigate(-1)}>{t('common:cancel')}</Button></Group>
       </Page>
     </RequireAuth>

@@ -95,11 +95,13 @@ export function useExpressInterest(profileId: string) {
   return useMutation({ mutationFn: (body: { message: string; organisationId?: string | null }) => post(`/api/profiles/${profileId}/interests`, body) });
 }
 
-/** An action on an expression of interest (accept, decline, withdraw, a message); refreshes it. */
+/** An action on an expression of interest (accept, decline, withdraw, a message); refreshes it. A message carries
+ *  the client's idempotency key, so a doubled or retried send is posted (and mailed) once. */
 export function useInterestAction(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ action, body }: { action: 'accept' | 'decline' | 'withdraw' | 'messages'; body?: unknown }) => post(`/api/interests/${id}/${action}`, body),
+    mutationFn: ({ action, body, idempotencyKey }: { action: 'accept' | 'decline' | 'withdraw' | 'messages'; body?: unknown; idempotencyKey?: string }) =>
+      post(`/api/interests/${id}/${action}`, body, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined),
     onSuccess: () => qc.invalidateQueries({ queryKey: marketKeys.interest(id) }),
   });
 }

@@ -43,7 +43,7 @@ export function RunPanel({ eventId, runId, appliedRunId, onChanged }: { eventId:
         {isActive(r) && (
           <>
             <Progress value={Math.round(r.progress * 100)} animated aria-label={t('scheduling:run.progress')} />
-            <Group justify="flex-end"><Button size="xs" variant="subtle" color="red" onClick={() => cancelRun.mutate()}>{t('scheduling:run.cancel')}</Button></Group>
+            <Group justify="flex-end"><Button size="xs" variant="subtle" color="red" loading={cancelRun.isPending} onClick={() => cancelRun.mutate()}>{t('scheduling:run.cancel')}</Button></Group>
             {r.best && <Text size="sm">{t('scheduling:run.best', { scheduled: r.best.scheduled ?? 0, breaks: r.best.breaks ?? 0 })}</Text>}
             {r.best?.upperBound !== undefined && <Text size="sm" c="dimmed">{t(r.best.objective === 'count' ? 'scheduling:run.boundCount' : 'scheduling:run.boundWeight',
               { bound: r.best.upperBound, lb: r.best.breaksLowerBound ?? 0 })}</Text>}
