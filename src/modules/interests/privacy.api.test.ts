@@ -86,8 +86,21 @@ test('a retried "Send" with the same client key posts once and mails once; posti
   const again = await c.participant.post(`/api/interests/${e}/messages`, { body: 'Один раз', clientKey: key });
   assert.equal(again.statusCode, 200);
   assert.equal((await c.participant.get(`/api/interests/${e}`)).json().messages.length, 1);
-  const mailsAfter = (await queryRows<{ n: number }>(t.deps.db, sql`SELECT count(*)::int AS n FROM mail_outbox WHERE template = 'interest_message'`))[0].n;
-  assert.equal(mailsAfter - mailsBefore, 1, 'the other side is mailed once');
+  const mails = async () => (await queryRows<{ n: number }>(t.deps.db, sql`SELECT count(*)::int AS n FROM mail_outbox WHERE template = 'interest_message'`))[0].n;
+  const mailsAfter = await mails();
+  // What one new message mails (one per member of the other organisation), to compare the retries with.
+  assert.equal((await c.participant.post(`/api/interests/${e}/messages`, { body: 'Контроль' })).statusCode, 201);
+  const perMessage = (await mails()) - mailsAfter;
+  assert.ok(perMessage >= 1);
+  assert.equal(mailsAfter - mailsBefore, perMessage, 'the other side is mailed once for the retried message');
+  // The web app sends the key as the standard Idempotency-Key header instead.
+  const headerKey = '0190aa00-1111-4000-8000-header000001';
+  const mailsBeforeHeader = await mails();
+  const viaHeader = await Promise.all([1, 2].map(() => c.participant.post(`/api/interests/${e}/messages`, { body: 'Через заголовок' }, { headers: { 'idempotency-key': headerKey } })));
+  assert.equal(new Set(viaHeader.map((r) => r.json().id)).size, 1, 'one message for both header retries');
+  assert.deepEqual(viaHeader.map((r) => r.statusCode).sort(), [200, 201]);
+  assert.equal((await c.participant.get(`/api/interests/${e}`)).json().messages.length, 3);
+  assert.equal((await mails()) - mailsBeforeHeader, perMessage, 'a header retry mails no one again');
 
   let last = null as Awaited<ReturnType<typeof c.participant.post>> | null;
   for (let i = 0; i < 25; i++) {

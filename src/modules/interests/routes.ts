@@ -37,9 +37,11 @@ export function interestsRoutes(app: App, deps: Deps) {
   });
   app.route({
     method: 'POST', url: '/api/interests/:id/messages', config: { access: access.signedIn },
-    schema: { tags, params: idParams, body: s.messageBody, response: { 201: z.object({ id: z.string() }), 200: z.object({ id: z.string() }).describe('A retry: the message posted earlier with this clientKey') } },
+    // The key may come as the body's `clientKey` or as the standard `Idempotency-Key` header (what the web app sends).
+    schema: { tags, params: idParams, body: s.messageBody, headers: s.idempotencyHeaders,
+      response: { 201: z.object({ id: z.string() }), 200: z.object({ id: z.string() }).describe('A retry: the message posted earlier with this key') } },
     handler: async (req, reply) => {
-      const r = await cmd.postMessage(req.ctx, req.params.id, req.body.body, req.body.clientKey);
+      const r = await cmd.postMessage(req.ctx, req.params.id, req.body.body, req.body.clientKey ?? req.headers['idempotency-key']);
       return reply.code(r.created ? 201 : 200).send({ id: r.id });
     },
   });

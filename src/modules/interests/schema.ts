@@ -9,11 +9,14 @@ export const sendBody = z.object({
   organisationId: z.string().uuid().optional(),
 }).strict();
 export const respondBody = z.object({ note: z.string().trim().max(2000).optional() }).strict();
+const messageKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/);
 export const messageBody = z.object({
   body: z.string().trim().min(1).max(4000),
-  clientKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/).optional()
+  clientKey: messageKey.optional()
     .describe('Chosen by the client once per message (e.g. a UUID): sending again with the same key returns the first message and mails no one again'),
 }).strict();
+/** Headers are not strict: browsers and proxies add their own. */
+export const idempotencyHeaders = z.object({ 'idempotency-key': messageKey.optional() });
 export const listQuery = z.object({ box: z.enum(['received', 'sent', 'all']).default('all') }).strict();
 
 // ---- responses (queries.ts)
