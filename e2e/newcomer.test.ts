@@ -106,7 +106,7 @@ test('a new Chinese user sees next steps, gets China as the organisation country
   const cookie = c.headers.getSetCookie().map((x) => x.split(';')[0]).join('; ');
   const { token } = (await c.json()) as { token: string };
   const reg = await fetch(`${server.url}/api/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie },
-    body: JSON.stringify({ email: 'wang@example.cn', password: 'a long password', name: '王芳', organisationName: '吉林大学', country: 'CN', lang: 'zh', timezone: 'Asia/Shanghai' }) });
+    body: JSON.stringify({ email: 'wang@example.cn', password: 'Jilin snow lantern 2021', name: '王芳', organisationName: '吉林大学', country: 'CN', lang: 'zh', timezone: 'Asia/Shanghai', acceptTerms: true, acceptPrivacy: true }) });
   assert.ok(reg.ok, await reg.text());
   const admin = await apiLogin(server, 'admin@synergy.demo', 'synergy-2021');
   const verify = await mailToken(server, admin, 'wang@example.cn', 'verify-email');

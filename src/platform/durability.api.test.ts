@@ -16,7 +16,7 @@ import { backupDatabase } from './backup.ts';
 test('mail: a crash mid-batch resends at most the one message in flight, after its lease', async () => {
   const t = await createTestApp({ env: { SMTP_URL: 'smtp://localhost:2525' } });
   try {
-    for (let i = 0; i < 6; i++) await t.client().post('/api/auth/register', { email: `m${i}@example.org`, password: 'mail lease test pw', name: 'M', organisationName: 'O', country: 'BY', lang: 'en', timezone: 'Europe/Minsk' });
+    for (let i = 0; i < 6; i++) await t.client().post('/api/auth/register', { email: `m${i}@example.org`, password: 'mail lease test pw', name: 'M', organisationName: 'O', country: 'BY', lang: 'en', timezone: 'Europe/Minsk', acceptTerms: true, acceptPrivacy: true });
     const sent: string[] = [];
     let calls = 0;
     // The "process" dies while handing the fourth message to SMTP.

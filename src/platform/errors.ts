@@ -12,7 +12,7 @@ import { INTERESTS_ERRORS } from '../modules/interests/errors.ts';
 import { SCHEDULING_ERRORS } from '../modules/scheduling/errors.ts';
 
 /** HTTP statuses an error code may map to. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 408 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 500 | 502 | 503;
 /** A module's error codes and their statuses (`satisfies ErrorTable` in its errors.ts). */
 export type ErrorTable = Record<string, ErrorStatus>;
 
@@ -28,6 +28,8 @@ const PLATFORM_ERRORS = {
   conflict: 409,
   invalid_transition: 409,
   payload_too_large: 413,
+  headers_too_large: 431,
+  request_timeout: 408,
   unsupported_media_type: 415,
   invalid_file_name: 400,
   rate_limited: 429,

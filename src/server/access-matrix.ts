@@ -20,6 +20,7 @@ const notTheSides = { participantB: 'hidden', organiser: 'hidden', admin: 'hidde
 export const RECORD_LEVEL: Record<string, Partial<Record<Identity, Expect>>> = {
   // Organisation A and its profiles: members and staff only.
   'PATCH /api/organisations/{id}': outsiders,
+  'DELETE /api/organisations/{id}': outsiders,
   'DELETE /api/organisations/{id}/members/{userId}': outsiders,
   'GET /api/organisations/{id}/recommendations': outsiders,
   'PATCH /api/profiles/{id}': outsiders,

@@ -34,7 +34,7 @@ export function clientErrorHandler(err: Error & { code?: string; rawPacket?: unk
   const body = path.startsWith('/api/') || !path.startsWith('/')
     ? JSON.stringify({ error: { code, message } })
     : `<!doctype html><html lang="${lang}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Synergy</title>` +
-      `<p>${escapeHtml(message)}</p><p><a href="/">${escapeHtml(t(lang, 'errors:go_home'))}</a></p></html>`;
+      `<p>${escapeHtml(message)}</p><p><a href="/">${escapeHtml(t(lang, 'errors:page.go_home'))}</a></p></html>`;
   const type = body.startsWith('{') ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8';
   if (socket.writable) {
     socket.write(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\n` +

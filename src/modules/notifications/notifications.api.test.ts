@@ -28,7 +28,7 @@ test('the inbox lists a person\'s own notices; one or all can be marked read', a
   assert.deepEqual(inbox.items.map((i: { link: string }) => i.link).sort(), ['/x/1', '/x/2']);
   // Someone else's notice is not marked (nothing changes for its owner).
   const other = (await b.get('/api/inbox')).json().items[0].id;
-  assert.equal((await a.post(`/api/inbox/${other}/read`)).statusCode, 200);
+  assert.equal((await a.post(`/api/inbox/${other}/read`)).statusCode, 404, 'someone else\'s notice is not found');
   assert.equal((await b.get('/api/inbox')).json().unread, 1);
   assert.equal((await a.post(`/api/inbox/${inbox.items[0].id}/read`)).statusCode, 200);
   assert.equal((await a.get('/api/inbox', { query: { unread: 'true' } })).json().items.length, 1);
