@@ -115,7 +115,7 @@ test('a new Chinese user sees next steps, gets China as the organisation country
   await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/auth/verify-email') && r.ok()), page.goto(`${server.url}/verify-email?token=${verify}`)]);
   await page.goto(`${server.url}/login`);
   await page.getByLabel('电子邮箱').fill('wang@example.cn');
-  await page.getByLabel(/^密码/).fill('a long password');
+  await page.getByLabel(/^密码/).fill('Jilin snow lantern 2021');
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('next-steps').waitFor();
   assert.match(await page.getByTestId('next-steps').innerText(), /加入您的机构或登记新机构/);
