@@ -23,6 +23,8 @@ export const RECORD_LEVEL: Record<string, Partial<Record<Identity, Expect>>> = {
   'DELETE /api/organisations/{id}': outsiders,
   'DELETE /api/organisations/{id}/members/{userId}': outsiders,
   'GET /api/organisations/{id}/recommendations': outsiders,
+  // The expert pool is for staff and funders' officers (review policy), not for participants or experts.
+  'GET /api/review/experts': { participantA: '403', participantB: '403', expert: '403' },
   'PATCH /api/profiles/{id}': outsiders,
   'POST /api/profiles/{id}/submit': outsiders,
   'POST /api/profiles/{id}/archive': outsiders,

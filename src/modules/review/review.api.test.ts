@@ -158,7 +158,7 @@ test('review: confirm no conflict, versioned autosave, scale checks, submission;
   assert.equal(stale.json().error.code, 'review_version_conflict');
   const bad = await c.put(`/api/review/assignments/${a.id}/review`, { ...draft, baseVersion: 1, scores: { novelty: 4.3 } });
   assert.equal(bad.statusCode, 400);
-  assert.match(bad.json().error.message, /scores\.novelty/);
+  assert.match(JSON.stringify(bad.json().error.fields), /scores\.novelty/, 'the field is named in fields[]');
   const s2 = await c.put(`/api/review/assignments/${a.id}/review`, { ...draft, baseVersion: 1, scores: { novelty: 4.5 } });
   assert.equal(s2.json().version, 2);
   assert.equal((await w.officerBy.post(`${base()}/BY/assignment-runs`, { mode: 'optimal' })).json().error.code, 'review_assignment_started');
