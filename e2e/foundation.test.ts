@@ -50,7 +50,7 @@ test('a newcomer registers, confirms the email, signs in and switches the interf
   await page.reload();
   await page.getByText('欢迎，Nadia Newcomer！').waitFor();
   // Sections that are not built say so plainly.
-  await page.goto(`${server.url}/calls`);
+  await page.goto(`${server.url}/portfolio`);
   await page.getByText('该栏目暂未开放').waitFor();
   assert.deepEqual(errors, []);
   await ctx.close();
