@@ -56,6 +56,7 @@ test('double-clicks submit a profile once without an error, and send one message
   await bell.click();
   await owner.waitForURL(/\/inbox$/);
   const unread = owner.locator('[data-testid=notice][data-unread=true]');
+  await unread.first().waitFor(); // the list loads after the page
   const before = await unread.count();
   assert.ok(before > 0, 'unread notices listed');
   await unread.first().getByRole('button', { name: 'Отметить прочитанным' }).click();
@@ -81,6 +82,8 @@ test('double-clicks submit a profile once without an error, and send one message
 test('an admin role change asks for confirmation; cancelling leaves the roles as they were', async () => {
   const admin = await signIn('admin@synergy.demo'); // the demo admin's saved language is English
   await admin.goto(`${server.url}/admin/users`);
+  // The demo has many experts (review panels): find the demo expert by the search box first.
+  await admin.getByLabel('Search by name, email or organisation').fill('expert@synergy.demo');
   const box = admin.getByRole('checkbox', { name: 'Organiser: expert@synergy.demo' });
   await box.waitFor();
   const was = await box.isChecked();
