@@ -102,3 +102,20 @@ export async function signInRu(server: RunningServer, page: Page, email: string,
   await page.getByRole('button', { name: 'Войти' }).click();
   await page.getByTestId('account-menu').waitFor();
 }
+
+/** A signed-in API session (CSRF cookie + token, session cookie) for a browser test's setup steps; returns a caller. */
+export async function apiSession(server: RunningServer, email: string) {
+  const c = await fetch(`${server.url}/api/csrf`);
+  const jar = new Map(c.headers.getSetCookie().map((x) => x.split(';')[0].split('=') as [string, string]));
+  const { token } = (await c.json()) as { token: string };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const call = async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() }, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (const x of r.headers.getSetCookie()) { const [k, v] = x.split(';')[0].split('='); jar.set(k, v); }
+    const data = r.headers.get('content-type')?.includes('json') ? await r.json() : await r.text();
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(data)}`);
+    return data as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  };
+  await call('POST', '/api/auth/login', { email, password: 'synergy-2021' });
+  return call;
+}

@@ -4,28 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer } from './harness.ts';
+import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer, apiSession } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
 before(async () => { server = await startServer(); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-async function session(email: string) {
-  const c = await fetch(`${server.url}/api/csrf`);
-  const jar = new Map(c.headers.getSetCookie().map((x) => x.split(';')[0].split('=') as [string, string]));
-  const { token } = (await c.json()) as { token: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() }, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const x of r.headers.getSetCookie()) { const [k, v] = x.split(';')[0].split('='); jar.set(k, v); }
-    const data = r.headers.get('content-type')?.includes('json') ? await r.json() : await r.text();
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(data)}`);
-    return data as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  await call('POST', '/api/auth/login', { email, password: 'synergy-2021' });
-  return call;
-}
 
 async function signInZh(page: Page, email: string) {
   await page.goto(`${server.url}/login`);
@@ -36,7 +21,7 @@ async function signInZh(page: Page, email: string) {
 }
 
 test('the Chinese officer runs the assignment in Chinese and reads the reasons', async () => {
-  const officer = await session('officer.cn@synergy.demo');
+  const officer = await apiSession(server, 'officer.cn@synergy.demo');
   const calls = (await officer('GET', '/api/calls')) as { id: string; phase: string }[];
   const open = calls.find((c) => c.phase === 'open')!;
   // 王强 (FAW) conflicts with the FAW pair through his organisation; the other three are free.
@@ -46,7 +31,7 @@ test('the Chinese officer runs the assignment in Chinese and reads the reasons',
   assert.equal(ids.length, 4);
   await officer('PUT', `/api/calls/${open.id}/review/CN/settings`, { conflictYears: 3, reviewsPerHalf: 2 });
   await officer('POST', `/api/calls/${open.id}/review/CN/invitations`, { expertUserIds: ids });
-  for (const e of experts) await (await session(`${e}@expert.demo`))('POST', `/api/calls/${open.id}/review/CN/invitations/respond`, { accept: true });
+  for (const e of experts) await (await apiSession(server, `${e}@expert.demo`))('POST', `/api/calls/${open.id}/review/CN/invitations/respond`, { accept: true });
 
   const ctx = await newContext(browser, { locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await ctx.newPage();

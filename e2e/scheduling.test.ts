@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
-import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer } from './harness.ts';
+import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer, apiSession } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -12,33 +12,17 @@ let browser: Browser;
 before(async () => { server = await startServer({ JOBS: 'true' }); browser = await launchBrowser(); });
 after(async () => { await browser?.close(); await server?.stop(); });
 
-/** A signed-in API session (CSRF cookie + token, session cookie) for setup steps. */
-async function session(email: string) {
-  const c = await fetch(`${server.url}/api/csrf`);
-  const jar = new Map(c.headers.getSetCookie().map((x) => x.split(';')[0].split('=') as [string, string]));
-  const { token } = (await c.json()) as { token: string };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const call = async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': token, cookie: cookie() }, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const x of r.headers.getSetCookie()) { const [k, v] = x.split(';')[0].split('='); jar.set(k, v); }
-    const data = r.headers.get('content-type')?.includes('json') ? await r.json() : await r.text();
-    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(data)}`);
-    return data as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  await call('POST', '/api/auth/login', { email, password: 'synergy-2021' });
-  return call;
-}
 
 test('the organiser schedules all accepted meetings of the demo event and applies the schedule as preliminary', async () => {
   const slug = 'synergy-online-brokerage';
-  const p = await session('participant@synergy.demo');
-  const cn = await session('participant.cn@synergy.demo');
+  const p = await apiSession(server, 'participant@synergy.demo');
+  const cn = await apiSession(server, 'participant.cn@synergy.demo');
   const event = await p('GET', `/api/events/${slug}`);
   await p('POST', `/api/events/${event.id}/registration`, { role: 'delegate', languages: ['ru'] });
   await cn('POST', `/api/events/${event.id}/registration`, { role: 'delegate', languages: ['zh'] });
   const people = (await p('GET', `/api/events/${event.id}/registrations`)) as { userId: string; name: string; email?: string }[];
   const byName = (n: string) => people.find((x) => x.name === n)!.userId;
-  const partners = { jlu: await session('participant.jlu@synergy.demo'), bsu: await session('participant.bsu@synergy.demo'), faw: await session('participant.faw@synergy.demo') };
+  const partners = { jlu: await apiSession(server, 'participant.jlu@synergy.demo'), bsu: await apiSession(server, 'participant.bsu@synergy.demo'), faw: await apiSession(server, 'participant.faw@synergy.demo') };
   const me = { jlu: (await partners.jlu('GET', '/api/me')).id, bsu: (await partners.bsu('GET', '/api/me')).id, faw: (await partners.faw('GET', '/api/me')).id, cn: byName('李明') };
   const requests: [typeof p, string[], (typeof p)[]][] = [
     [p, [me.jlu], [partners.jlu]], [p, [me.bsu], [partners.bsu]], [p, [me.cn, me.faw], [cn, partners.faw]],
