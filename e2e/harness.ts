@@ -119,3 +119,15 @@ export async function apiSession(server: RunningServer, email: string) {
   await call('POST', '/api/auth/login', { email, password: 'synergy-2021' });
   return call;
 }
+
+/** Fills the marketplace's new-profile form in the Russian UI (title, summary, licensing, on the market) and saves the draft. */
+export async function saveNewProfileRu(page: Page, title: string, summary: string) {
+  await page.getByTestId('field-title-ru').fill(title);
+  await page.getByTestId('field-summary-ru').fill(summary);
+  await page.getByTestId('field-partnershipTypes').click({ force: true });
+  await page.getByRole('option', { name: 'Лицензионное соглашение' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('combobox', { name: 'Стадия разработки' }).click();
+  await page.getByRole('option', { name: 'На рынке' }).click();
+  await page.getByTestId('save-profile').click();
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer } from './harness.ts';
+import { startServer, launchBrowser, newContext, screenshot, signInRu, type RunningServer, saveNewProfileRu } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,14 +24,7 @@ test('publish in Russian, find as another user, express interest, accept, see co
   const owner = await signIn('participant@synergy.demo');
   owner.on('pageerror', (e) => errors.push(String(e)));
   await owner.goto(`${server.url}/marketplace/new`);
-  await owner.getByTestId('field-title-ru').fill('Ремонт гидравлических насосов сельскохозяйственной техники');
-  await owner.getByTestId('field-summary-ru').fill('Восстанавливаем шестерённые гидронасосы тракторов и комбайнов с гарантией ресурса.');
-  await owner.getByTestId('field-partnershipTypes').click({ force: true });
-  await owner.getByRole('option', { name: 'Лицензионное соглашение' }).click();
-  await owner.keyboard.press('Escape');
-  await owner.getByRole('combobox', { name: 'Стадия разработки' }).click();
-  await owner.getByRole('option', { name: 'На рынке' }).click();
-  await owner.getByTestId('save-profile').click();
+  await saveNewProfileRu(owner, 'Ремонт гидравлических насосов сельскохозяйственной техники', 'Восстанавливаем шестерённые гидронасосы тракторов и комбайнов с гарантией ресурса.');
   await owner.getByTestId('submit-profile').click();
   await owner.getByText('на модерации').first().waitFor();
   const profileUrl = owner.url();

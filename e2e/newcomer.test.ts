@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startServer, launchBrowser, newContext, screenshot, signInRu, apiLogin, mailToken, type RunningServer } from './harness.ts';
+import { startServer, launchBrowser, newContext, screenshot, signInRu, apiLogin, mailToken, type RunningServer, saveNewProfileRu } from './harness.ts';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,14 +21,7 @@ async function signIn(email: string, locale = 'ru-RU'): Promise<Page> {
 test('double-clicks submit a profile once without an error, and send one message with an idempotency key; the bell counts notices', async () => {
   const owner = await signIn('participant@synergy.demo');
   await owner.goto(`${server.url}/marketplace/new`);
-  await owner.getByTestId('field-title-ru').fill('Ремонт гидравлических насосов');
-  await owner.getByTestId('field-summary-ru').fill('Восстанавливаем шестерённые гидронасосы тракторов и комбайнов.');
-  await owner.getByTestId('field-partnershipTypes').click({ force: true });
-  await owner.getByRole('option', { name: 'Лицензионное соглашение' }).click();
-  await owner.keyboard.press('Escape');
-  await owner.getByRole('combobox', { name: 'Стадия разработки' }).click();
-  await owner.getByRole('option', { name: 'На рынке' }).click();
-  await owner.getByTestId('save-profile').click();
+  await saveNewProfileRu(owner, 'Ремонт гидравлических насосов', 'Восстанавливаем шестерённые гидронасосы тракторов и комбайнов.');
   const submits: string[] = [];
   owner.on('request', (r) => { if (r.method() === 'POST' && /\/api\/profiles\/[^/]+\/submit$/.test(r.url())) submits.push(r.url()); });
   await owner.getByTestId('submit-profile').dblclick();
